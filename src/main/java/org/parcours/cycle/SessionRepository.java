@@ -1,0 +1,12 @@
+package org.parcours.cycle;
+
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.repository.ListCrudRepository;
+
+interface SessionRepository extends ListCrudRepository<Session, Long> {
+
+    List<Session> findByCycleIdOrderByPosition(Long cycleId);
+
+    Optional<Session> findByCycleIdAndSlug(Long cycleId, String slug);
+}

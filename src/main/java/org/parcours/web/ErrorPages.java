@@ -1,0 +1,41 @@
+package org.parcours.web;
+
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/**
+ * The 404 page for unknown slugs, ids and URLs, and a plain error page for everything else. Neither ever shows a
+ * stack trace or exception message.
+ */
+@Controller
+@ControllerAdvice
+class ErrorPages implements ErrorController {
+
+    @ExceptionHandler({
+        NotFoundException.class,
+        MethodArgumentTypeMismatchException.class,
+        NoResourceFoundException.class
+    })
+    @ResponseStatus(HttpStatus.NOT_FOUND)
+    String notFound() {
+        return "error/not-found";
+    }
+
+    @RequestMapping("/error")
+    String error(HttpServletRequest request, HttpServletResponse response) {
+        Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        int status = code instanceof Integer i ? i : HttpServletResponse.SC_INTERNAL_SERVER_ERROR;
+        response.setStatus(status);
+        return status == HttpServletResponse.SC_NOT_FOUND ? "error/not-found" : "error/error";
+    }
+}

@@ -1,0 +1,87 @@
+package org.parcours.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.LinkedHashMap;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * Every route family has an explicit rule here; anything not listed is denied (and answered with the 404 page,
+ * so unknown URLs do not reveal what exists). Admin routes need the organiser role. CSRF protection is on for
+ * every state change, htmx requests included (they send the token in a header, see {@link Ui#htmxCsrfHeaders()}).
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfig {
+
+    static final String ORGANISER = "ORGANISER";
+
+    /** No inline script or style anywhere: templates load static files only. */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; font-src 'self'; connect-src 'self'; media-src 'self'; "
+            + "frame-src 'self' https://www.youtube-nocookie.com https://player.vimeo.com; "
+            + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+    @Bean
+    SecurityFilterChain filterChain(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(routes -> routes
+                        // static assets and health probes
+                        .requestMatchers(HttpMethod.GET, "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico")
+                        .permitAll()
+                        .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**")
+                        .permitAll()
+                        .requestMatchers("/error")
+                        .permitAll()
+                        // public pages
+                        .requestMatchers(HttpMethod.GET, "/", "/cycles/**", "/trainings/**")
+                        .permitAll()
+                        // sign-in and first-organiser setup
+                        .requestMatchers("/login", "/setup/**")
+                        .permitAll()
+                        // organisers
+                        .requestMatchers("/admin", "/admin/**")
+                        .hasRole(ORGANISER)
+                        .anyRequest()
+                        .denyAll())
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/admin", false))
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/"))
+                .csrf(Customizer.withDefaults())
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(entryPoint()))
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+                        .frameOptions(frame -> frame.deny()));
+        return http.build();
+    }
+
+    /** Admin pages send visitors to the sign-in page; any other denied URL looks like it does not exist. */
+    private static AuthenticationEntryPoint entryPoint() {
+        var entryPoints = new LinkedHashMap<RequestMatcher, AuthenticationEntryPoint>();
+        entryPoints.put(
+                PathPatternRequestMatcher.withDefaults().matcher("/admin/**"),
+                new LoginUrlAuthenticationEntryPoint("/login"));
+        entryPoints.put(
+                PathPatternRequestMatcher.withDefaults().matcher("/admin"),
+                new LoginUrlAuthenticationEntryPoint("/login"));
+        var delegating = new DelegatingAuthenticationEntryPoint(entryPoints);
+        delegating.setDefaultEntryPoint((request, response, e) -> response.sendError(HttpServletResponse.SC_NOT_FOUND));
+        return delegating;
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+}
