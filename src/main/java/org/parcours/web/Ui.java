@@ -126,6 +126,43 @@ public final class Ui implements LocalizationSupport {
         return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(dateTime);
     }
 
+    public String iso(LocalDate date) {
+        return DateTimeFormatter.ISO_LOCAL_DATE.format(date);
+    }
+
+    /** The zone's name in the visitor's language: "heure d’été d’Europe centrale" / "Central European Summer Time". */
+    public String zone(ZonedDateTime dateTime) {
+        return DateTimeFormatter.ofPattern("zzzz", locale).format(dateTime);
+    }
+
+    /**
+     * "du 8 au 10 juin 2026" / "June 8–10, 2026", shortened when both dates share a month or a year; the single date
+     * when they are the same day. Patterns come from the {@code format.dateRange.*} messages.
+     */
+    public String dateRange(LocalDate start, LocalDate end) {
+        if (start.equals(end)) {
+            return date(start);
+        }
+        if (start.getYear() != end.getYear()) {
+            return text("format.dateRange.otherYear", date(start), date(end));
+        }
+        String kind = start.getMonth() == end.getMonth() ? "format.dateRange.sameMonth" : "format.dateRange.sameYear";
+        return text(
+                kind,
+                DateTimeFormatter.ofPattern(text(kind + ".start"), locale).format(start),
+                DateTimeFormatter.ofPattern(text(kind + ".end"), locale).format(end));
+    }
+
+    /** "45 min", "1 h", "1 h 30" / "1 h 30 min". */
+    public String duration(int minutes) {
+        if (minutes < 60) {
+            return text("format.duration.minutes", minutes);
+        }
+        return minutes % 60 == 0
+                ? text("format.duration.hours", minutes / 60)
+                : text("format.duration.hoursMinutes", minutes / 60, minutes % 60);
+    }
+
     public boolean signedIn() {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         return auth != null && auth.isAuthenticated() && !"anonymousUser".equals(auth.getPrincipal());
