@@ -18,12 +18,19 @@ public class CycleService {
     private final CycleRepository cycles;
     private final SessionRepository sessions;
     private final TrainingRepository trainings;
+    private final CycleOverviews overviews;
     private final Clock clock;
 
-    CycleService(CycleRepository cycles, SessionRepository sessions, TrainingRepository trainings, Clock clock) {
+    CycleService(
+            CycleRepository cycles,
+            SessionRepository sessions,
+            TrainingRepository trainings,
+            CycleOverviews overviews,
+            Clock clock) {
         this.cycles = cycles;
         this.sessions = sessions;
         this.trainings = trainings;
+        this.overviews = overviews;
         this.clock = clock;
     }
 
@@ -37,6 +44,11 @@ public class CycleService {
 
     public List<Cycle> allCycles() {
         return cycles.findAll();
+    }
+
+    /** Every published cycle with where it stands now, in one query (for the home page). */
+    public List<CycleOverview> publishedOverviews() {
+        return overviews.published(clock.instant());
     }
 
     public Optional<Cycle> publishedCycle(String slug) {
@@ -69,8 +81,13 @@ public class CycleService {
      * Sessions without key points are left out.
      */
     public List<Recap> recapBefore(Session session) {
+        return recapBefore(session, sessions(session.cycleId()));
+    }
+
+    /** {@link #recapBefore(Session)} for a caller that already holds the cycle's sessions in path order. */
+    public static List<Recap> recapBefore(Session session, List<Session> path) {
         List<Recap> recap = new ArrayList<>();
-        for (Session earlier : sessions(session.cycleId())) {
+        for (Session earlier : path) {
             if (earlier.position() >= session.position()) {
                 break;
             }
