@@ -1,23 +1,61 @@
 package org.parcours.cycle.web;
 
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.Clock;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+import org.parcours.cycle.Cycle;
 import org.parcours.cycle.CycleService;
+import org.parcours.web.NotFoundException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.context.request.WebRequest;
 
-/** Public pages of cycles: the home page. Open to everyone; shows published content only. */
+/**
+ * Public pages of cycles: the home page and the cycle page with its path. Open to everyone; shows published
+ * cycles and trainings only (a draft's slug is a 404).
+ */
 @Controller
 class CycleController {
 
     private final CycleService cycles;
+    private final Clock clock;
 
-    CycleController(CycleService cycles) {
+    CycleController(CycleService cycles, Clock clock) {
         this.cycles = cycles;
+        this.clock = clock;
     }
 
     @GetMapping("/")
-    String home(Model model) {
-        model.addAttribute("cycles", cycles.publishedCycles());
+    @Nullable
+    String home(Model model, WebRequest request, HttpServletResponse response, Locale locale) {
+        HomePage page = HomePage.of(cycles.publishedOverviews(), cycles.publishedTrainings());
+        if (PublicPages.notModified(request, response, locale, page)) {
+            return null;
+        }
+        model.addAttribute("page", page);
         return "cycle/home";
+    }
+
+    @GetMapping("/cycles/{slug}")
+    @Nullable
+    String cycle(
+            @PathVariable String slug, Model model, WebRequest request, HttpServletResponse response, Locale locale) {
+        Cycle cycle = cycles.publishedCycle(PublicPages.requireSlug(slug)).orElseThrow(NotFoundException::new);
+        CyclePage page = CyclePage.of(
+                cycle, cycles.sessions(cycle.id()), cycles.publishedTrainings(cycle.id()), clock.instant());
+        if (PublicPages.notModified(request, response, locale, page)) {
+            return null;
+        }
+        model.addAttribute("page", page);
+        return "cycle/cycle";
+    }
+
+    /** The cycles are listed on the home page; someone trimming the address lands there. */
+    @GetMapping({"/cycles", "/trainings"})
+    String index() {
+        return "redirect:/";
     }
 }

@@ -1,0 +1,56 @@
+package org.parcours.cycle.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.Clock;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+import org.parcours.cycle.Cycle;
+import org.parcours.cycle.CycleService;
+import org.parcours.web.NotFoundException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.context.request.WebRequest;
+
+/**
+ * Public session pages: agenda, recap of the previous sessions, and the places later features fill (replay,
+ * bibliography, questions, feedback). Open to everyone for sessions of published cycles. The conference link is
+ * never shown here: registration decides who gets it.
+ */
+@Controller
+class SessionController {
+
+    private final CycleService cycles;
+    private final Clock clock;
+
+    SessionController(CycleService cycles, Clock clock) {
+        this.cycles = cycles;
+        this.clock = clock;
+    }
+
+    @GetMapping("/cycles/{slug}/sessions/{sessionSlug}")
+    @Nullable
+    String session(
+            @PathVariable String slug,
+            @PathVariable String sessionSlug,
+            Model model,
+            WebRequest request,
+            HttpServletResponse response,
+            Locale locale) {
+        PublicPages.requireSlug(sessionSlug);
+        Cycle cycle = cycles.publishedCycle(PublicPages.requireSlug(slug)).orElseThrow(NotFoundException::new);
+        SessionPage page = SessionPage.of(cycle, cycles.sessions(cycle.id()), sessionSlug, clock.instant())
+                .orElseThrow(NotFoundException::new);
+        if (PublicPages.notModified(request, response, locale, page)) {
+            return null;
+        }
+        model.addAttribute("page", page);
+        return "cycle/session";
+    }
+
+    @GetMapping("/cycles/{slug}/sessions")
+    String sessions(@PathVariable String slug) {
+        return "redirect:/cycles/" + PublicPages.requireSlug(slug);
+    }
+}
