@@ -2,6 +2,9 @@ package org.parcours.web;
 
 import java.util.List;
 import org.commonmark.ext.autolink.AutolinkExtension;
+import org.commonmark.node.AbstractVisitor;
+import org.commonmark.node.Heading;
+import org.commonmark.node.Node;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
 import org.owasp.html.HtmlPolicyBuilder;
@@ -40,6 +43,17 @@ public class MarkdownRenderer {
         if (markdown.isBlank()) {
             return "";
         }
-        return POLICY.sanitize(renderer.render(parser.parse(markdown)));
+        Node document = parser.parse(markdown);
+        document.accept(SHIFT_HEADINGS);
+        return POLICY.sanitize(renderer.render(document));
     }
+
+    /** Pages own their single h1: headings written in Markdown start at h2. */
+    private static final AbstractVisitor SHIFT_HEADINGS = new AbstractVisitor() {
+        @Override
+        public void visit(Heading heading) {
+            heading.setLevel(Math.min(6, heading.getLevel() + 1));
+            visitChildren(heading);
+        }
+    };
 }

@@ -32,6 +32,15 @@ class MarkdownRendererTest {
     }
 
     @Test
+    void headingsStartAtLevelTwoSoThePageKeepsOneH1() {
+        String html = renderer.toSafeHtml("# Titre\n\n## Partie\n\n###### Fin");
+
+        assertThat(html)
+                .contains("<h2>Titre</h2>", "<h3>Partie</h3>", "<h6>Fin</h6>")
+                .doesNotContain("<h1>");
+    }
+
+    @Test
     void blankSourceRendersNothing() {
         assertThat(renderer.toSafeHtml("  \n")).isEmpty();
     }
