@@ -3,6 +3,7 @@ package org.parcours.cycle;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -108,7 +109,8 @@ public class CycleFiles {
     }
 
     private Cycle store(CycleFile file) {
-        OffsetDateTime now = OffsetDateTime.now(clock);
+        // Databases keep microseconds: the returned cycle then equals the stored one.
+        OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
         Cycle cycle = cycles.save(new Cycle(
                 null,
                 file.slug(),
