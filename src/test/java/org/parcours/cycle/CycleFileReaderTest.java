@@ -375,6 +375,38 @@ class CycleFileReaderTest {
                     .containsExactly("5 sessions[0].start startOrSchedule");
         }
 
+        /** Odd YAML must come back as problems, never as an exception (which would be a 500 in the admin). */
+        @ParameterizedTest
+        @org.junit.jupiter.params.provider.ValueSource(
+                strings = {
+                    "format: parcours-cycle/1\nslug: !!binary aGVsbG8=\n",
+                    "format: parcours-cycle/1\nslug: !custom x\n",
+                    "format: parcours-cycle/1\n? [a, b]\n: c\n",
+                    "format: parcours-cycle/1\n[a]: b\n",
+                    "format: parcours-cycle/1\n<<: {slug: x}\n",
+                    "format: parcours-cycle/1\ntitle:\n\t- tab\n",
+                    "format: parcours-cycle/1\ntitle: \u0000\n",
+                    "format: parcours-cycle/1\nsessions: {a: 1}\n",
+                    "format: parcours-cycle/1\nsessions: [[[[]]]]\n",
+                    "format: parcours-cycle/1\nschedule: next-thursday\n",
+                    "format: [parcours-cycle/1]\n",
+                    "format: parcours-cycle/1\nslug: x\ntitle: y\nsessions:\n  - slug: a\n    title: b\n    start: 99999-01-01T10:00\n    durationMinutes: 99999999999\n",
+                    "\"just a string\"",
+                    "42",
+                    "---\n...\n",
+                })
+        void oddInputGivesProblemsNotExceptions(String text) {
+            CycleFileReader.Reading reading = read(text);
+            assertThat(reading.file()).isNull();
+            assertThat(reading.problems()).isNotEmpty();
+        }
+
+        @Test
+        void deepNestingIsRefusedCleanly() {
+            String deep = "format: parcours-cycle/1\nsessions: " + "[".repeat(5000) + "]".repeat(5000) + "\n";
+            assertThat(read(deep).problems()).isNotEmpty();
+        }
+
         @Test
         void everyProblemIsReportedAtOnce() {
             String text = VALID.replace("slug: my-cycle", "slug: My Cycle")
