@@ -1,5 +1,6 @@
 package org.parcours.cycle;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -18,7 +19,7 @@ public record CycleFileProblem(int line, String path, String messageKey, List<St
                 line,
                 path,
                 "cyclefile.problem." + key,
-                java.util.Arrays.stream(args).map(String::valueOf).toList());
+                Arrays.stream(args).map(String::valueOf).toList());
     }
 
     /** The arguments as an array, for {@code MessageSource} and {@code Ui.text}. */
