@@ -8,6 +8,8 @@ interface TrainingRepository extends ListCrudRepository<Training, Long> {
 
     Optional<Training> findBySlug(String slug);
 
+    boolean existsBySlug(String slug);
+
     List<Training> findByStatusOrderByStartsOn(CycleStatus status);
 
     List<Training> findByCycleIdOrderByStartsOn(Long cycleId);
