@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -16,7 +15,6 @@ import org.parcours.cycle.EditFields.CycleFields;
 import org.parcours.cycle.EditFields.SessionFields;
 import org.parcours.cycle.EditFields.TrainingFields;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -37,7 +35,7 @@ public class CycleEditor {
     private final CycleRepository cycles;
     private final SessionRepository sessions;
     private final TrainingRepository trainings;
-    private final JdbcClient jdbc;
+    private final CyclePaths paths;
     private final TransactionTemplate tx;
     private final Clock clock;
 
@@ -45,13 +43,13 @@ public class CycleEditor {
             CycleRepository cycles,
             SessionRepository sessions,
             TrainingRepository trainings,
-            JdbcClient jdbc,
+            CyclePaths paths,
             PlatformTransactionManager transactions,
             Clock clock) {
         this.cycles = cycles;
         this.sessions = sessions;
         this.trainings = trainings;
-        this.jdbc = jdbc;
+        this.paths = paths;
         this.tx = new TransactionTemplate(transactions);
         this.clock = clock;
     }
@@ -119,7 +117,7 @@ public class CycleEditor {
     /** A new session at the end of the cycle's path, with no agenda and no key points yet. */
     public Optional<Session> createSession(long cycleId, SessionFields f) {
         return write(() -> {
-            if (!lockCycle(cycleId)) {
+            if (!paths.lock(cycleId)) {
                 return Optional.empty();
             }
             if (sessions.findByCycleIdAndSlug(cycleId, f.slug()).isPresent()) {
@@ -131,7 +129,7 @@ public class CycleEditor {
                     .orElse(0);
             OffsetDateTime now = now();
             Session created = sessions.save(session(null, cycleId, last + 1, f, now, List.of(), List.of()));
-            touchCycle(cycleId, now);
+            paths.touch(cycleId, now);
             return Optional.of(created);
         });
     }
@@ -146,7 +144,7 @@ public class CycleEditor {
             OffsetDateTime now = now();
             Session saved = sessions.save(
                     session(old.id(), old.cycleId(), old.position(), f, now, old.agenda(), old.keyPoints()));
-            touchCycle(old.cycleId(), now);
+            paths.touch(old.cycleId(), now);
             return saved;
         }));
     }
@@ -175,7 +173,7 @@ public class CycleEditor {
         }
         return write(() -> {
             Optional<Session> found = sessions.findById(id);
-            if (found.isEmpty() || !lockCycle(found.get().cycleId())) {
+            if (found.isEmpty() || !paths.lock(found.get().cycleId())) {
                 return Optional.empty();
             }
             long cycleId = found.get().cycleId();
@@ -184,7 +182,7 @@ public class CycleEditor {
             int to = from + step;
             if (to >= 0 && to < path.size()) {
                 path.add(to, path.remove(from));
-                renumber(cycleId, path);
+                paths.renumber(cycleId, path, now());
             }
             return sessions.findById(id);
         });
@@ -194,12 +192,12 @@ public class CycleEditor {
     public Optional<Session> deleteSession(long id) {
         return write(() -> {
             Optional<Session> found = sessions.findById(id);
-            if (found.isEmpty() || !lockCycle(found.get().cycleId())) {
+            if (found.isEmpty() || !paths.lock(found.get().cycleId())) {
                 return Optional.empty();
             }
             long cycleId = found.get().cycleId();
             sessions.deleteById(id);
-            renumber(cycleId, sessions.findByCycleIdOrderByPosition(cycleId));
+            paths.renumber(cycleId, sessions.findByCycleIdOrderByPosition(cycleId), now());
             return found;
         });
     }
@@ -239,11 +237,7 @@ public class CycleEditor {
 
     /** How many sessions each cycle has, by cycle id; cycles without sessions are absent. */
     public Map<Long, Integer> sessionCounts() {
-        Map<Long, Integer> counts = new HashMap<>();
-        jdbc.sql("select cycle_id, count(*) as n from cycle_session group by cycle_id")
-                .query((rs, row) -> counts.put(rs.getLong("cycle_id"), rs.getInt("n")))
-                .list();
-        return counts;
+        return paths.sessionCounts();
     }
 
     // ---- internals
@@ -271,7 +265,7 @@ public class CycleEditor {
                     now,
                     agenda.apply(old),
                     keyPoints.apply(old)));
-            touchCycle(old.cycleId(), now);
+            paths.touch(old.cycleId(), now);
             return saved;
         }));
     }
@@ -318,41 +312,6 @@ public class CycleEditor {
                 f.priceText(),
                 f.status(),
                 now());
-    }
-
-    /**
-     * Locks the cycle row until the transaction ends, so that two organisers changing the same path (move, add,
-     * delete) take turns instead of interleaving their renumbering.
-     */
-    private boolean lockCycle(long cycleId) {
-        return jdbc.sql("select id from cycle where id = :id for update")
-                .param("id", cycleId)
-                .query(Long.class)
-                .optional()
-                .isPresent();
-    }
-
-    /** Positions 1..n in the given order; sessions whose position changes are marked as changed. */
-    private void renumber(long cycleId, List<Session> path) {
-        OffsetDateTime now = now();
-        for (int i = 0; i < path.size(); i++) {
-            Session s = path.get(i);
-            if (s.position() != i + 1) {
-                jdbc.sql("update cycle_session set position = :position, updated_at = :now where id = :id")
-                        .param("position", i + 1)
-                        .param("now", now)
-                        .param("id", s.id())
-                        .update();
-            }
-        }
-        touchCycle(cycleId, now);
-    }
-
-    private void touchCycle(long cycleId, OffsetDateTime now) {
-        jdbc.sql("update cycle set updated_at = :now where id = :id")
-                .param("now", now)
-                .param("id", cycleId)
-                .update();
     }
 
     private static int indexOf(List<Session> path, long id) {

@@ -60,6 +60,12 @@ class CycleAdminController {
         return "admin/dashboard";
     }
 
+    /** Where a re-rendered form's URL leads when reloaded or switched to another language. */
+    @GetMapping({"/admin/cycles", "/admin/trainings"})
+    String toDashboard() {
+        return "redirect:/admin";
+    }
+
     @GetMapping("/admin/cycles/new")
     String newCycle(Model model, Locale locale) {
         model.addAttribute(

@@ -54,6 +54,11 @@ class SessionAdminController {
         return SESSION_VIEW;
     }
 
+    @GetMapping("/admin/cycles/{cycleId}/sessions")
+    String toCycle(@PathVariable long cycleId) {
+        return "redirect:/admin/cycles/" + cycleId + "#sessions";
+    }
+
     @PostMapping("/admin/cycles/{cycleId}/sessions")
     String create(
             @PathVariable long cycleId,
@@ -130,7 +135,7 @@ class SessionAdminController {
         Session session = cycles.session(id).orElseThrow(NotFoundException::new);
         model.addAttribute("cycle", cycleOf(session));
         model.addAttribute("session", session);
-        return "admin/session-delete";
+        return "admin/sessionDelete";
     }
 
     @PostMapping("/admin/sessions/{id}/delete")

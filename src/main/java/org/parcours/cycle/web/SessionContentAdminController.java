@@ -12,6 +12,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -37,6 +38,12 @@ class SessionContentAdminController {
         this.cycles = cycles;
         this.editor = editor;
         this.forms = forms;
+    }
+
+    /** Where a re-rendered editor's URL leads when reloaded or switched to another language. */
+    @GetMapping({"/admin/sessions/{id}/agenda", "/admin/sessions/{id}/key-points"})
+    String toSession(@PathVariable long id) {
+        return "redirect:/admin/sessions/" + id;
     }
 
     @PostMapping("/admin/sessions/{id}/agenda")
