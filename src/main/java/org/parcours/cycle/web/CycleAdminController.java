@@ -12,7 +12,7 @@ import org.parcours.cycle.CycleEditor;
 import org.parcours.cycle.CycleService;
 import org.parcours.cycle.CycleStatus;
 import org.parcours.cycle.SlugTakenException;
-import org.parcours.cycle.web.Pages.CyclePage;
+import org.parcours.cycle.web.Pages.CycleEditPage;
 import org.parcours.cycle.web.Pages.CycleRow;
 import org.parcours.cycle.web.Pages.Dashboard;
 import org.parcours.web.FormErrors;
@@ -69,7 +69,7 @@ class CycleAdminController {
     @GetMapping("/admin/cycles/new")
     String newCycle(Model model, Locale locale) {
         model.addAttribute(
-                "page", new CyclePage(null, CycleForm.empty(locale.getLanguage()), FormErrors.none(), List.of()));
+                "page", new CycleEditPage(null, CycleForm.empty(locale.getLanguage()), FormErrors.none(), List.of()));
         return CYCLE_VIEW;
     }
 
@@ -92,14 +92,15 @@ class CycleAdminController {
                 result.rejectValue("slug", "admin.error.slugTaken");
             }
         }
-        model.addAttribute("page", new CyclePage(null, form, errors(result, locale), List.of()));
+        model.addAttribute("page", new CycleEditPage(null, form, errors(result, locale), List.of()));
         return AdminForms.unprocessable(response, CYCLE_VIEW);
     }
 
     @GetMapping("/admin/cycles/{id}")
     String edit(@PathVariable long id, Model model) {
         Cycle cycle = cycles.cycle(id).orElseThrow(NotFoundException::new);
-        model.addAttribute("page", new CyclePage(cycle, CycleForm.of(cycle), FormErrors.none(), cycles.sessions(id)));
+        model.addAttribute(
+                "page", new CycleEditPage(cycle, CycleForm.of(cycle), FormErrors.none(), cycles.sessions(id)));
         return CYCLE_VIEW;
     }
 
@@ -124,7 +125,7 @@ class CycleAdminController {
                 result.rejectValue("slug", "admin.error.slugTaken");
             }
         }
-        model.addAttribute("page", new CyclePage(cycle, form, errors(result, locale), cycles.sessions(id)));
+        model.addAttribute("page", new CycleEditPage(cycle, form, errors(result, locale), cycles.sessions(id)));
         return AdminForms.unprocessable(response, CYCLE_VIEW);
     }
 

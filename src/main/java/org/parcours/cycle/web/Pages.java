@@ -46,7 +46,7 @@ public final class Pages {
     public record CycleRow(Cycle cycle, int sessions) {}
 
     /** New cycle ({@code cycle} null) or edit, with its sessions in path order. */
-    public record CyclePage(@Nullable Cycle cycle, CycleForm form, FormErrors errors, List<Session> sessions) {
+    public record CycleEditPage(@Nullable Cycle cycle, CycleForm form, FormErrors errors, List<Session> sessions) {
 
         public List<String> zones() {
             return FormValues.ZONES;
@@ -54,7 +54,7 @@ public final class Pages {
     }
 
     /** New session ({@code session} null) or edit, with the agenda and key-point editors. */
-    public record SessionPage(
+    public record SessionEditPage(
             Cycle cycle,
             @Nullable Session session,
             SessionForm form,
@@ -64,8 +64,8 @@ public final class Pages {
             KeyPointsForm keyPoints,
             FormErrors keyPointErrors) {
 
-        static SessionPage of(Cycle cycle, Session session) {
-            return new SessionPage(
+        static SessionEditPage of(Cycle cycle, Session session) {
+            return new SessionEditPage(
                     cycle,
                     session,
                     SessionForm.of(session),
@@ -76,8 +76,8 @@ public final class Pages {
                     FormErrors.none());
         }
 
-        static SessionPage creating(Cycle cycle, SessionForm form, FormErrors errors) {
-            return new SessionPage(
+        static SessionEditPage creating(Cycle cycle, SessionForm form, FormErrors errors) {
+            return new SessionEditPage(
                     cycle,
                     null,
                     form,
@@ -88,16 +88,16 @@ public final class Pages {
                     FormErrors.none());
         }
 
-        SessionPage withDetails(SessionForm form, FormErrors errors) {
-            return new SessionPage(cycle, session, form, errors, agenda, agendaErrors, keyPoints, keyPointErrors);
+        SessionEditPage withDetails(SessionForm form, FormErrors errors) {
+            return new SessionEditPage(cycle, session, form, errors, agenda, agendaErrors, keyPoints, keyPointErrors);
         }
 
-        SessionPage withAgenda(AgendaForm agenda, FormErrors agendaErrors) {
-            return new SessionPage(cycle, session, form, errors, agenda, agendaErrors, keyPoints, keyPointErrors);
+        SessionEditPage withAgenda(AgendaForm agenda, FormErrors agendaErrors) {
+            return new SessionEditPage(cycle, session, form, errors, agenda, agendaErrors, keyPoints, keyPointErrors);
         }
 
-        SessionPage withKeyPoints(KeyPointsForm keyPoints, FormErrors keyPointErrors) {
-            return new SessionPage(cycle, session, form, errors, agenda, agendaErrors, keyPoints, keyPointErrors);
+        SessionEditPage withKeyPoints(KeyPointsForm keyPoints, FormErrors keyPointErrors) {
+            return new SessionEditPage(cycle, session, form, errors, agenda, agendaErrors, keyPoints, keyPointErrors);
         }
 
         public List<String> zones() {
@@ -106,7 +106,8 @@ public final class Pages {
     }
 
     /** New training ({@code training} null) or edit; {@code cycles} are the ones it may be attached to. */
-    public record TrainingPage(@Nullable Training training, TrainingForm form, FormErrors errors, List<Cycle> cycles) {
+    public record TrainingEditPage(
+            @Nullable Training training, TrainingForm form, FormErrors errors, List<Cycle> cycles) {
 
         /** The cycles a training may be attached to, with "none" first. */
         public Map<String, String> cycleOptions(Ui ui) {

@@ -9,7 +9,7 @@ import org.parcours.cycle.CycleEditor;
 import org.parcours.cycle.CycleService;
 import org.parcours.cycle.Session;
 import org.parcours.cycle.SlugTakenException;
-import org.parcours.cycle.web.Pages.SessionPage;
+import org.parcours.cycle.web.Pages.SessionEditPage;
 import org.parcours.web.FormErrors;
 import org.parcours.web.NotFoundException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -50,7 +50,7 @@ class SessionAdminController {
         Cycle cycle = cycles.cycle(cycleId).orElseThrow(NotFoundException::new);
         List<Session> path = cycles.sessions(cycleId);
         Session last = path.isEmpty() ? null : path.getLast();
-        model.addAttribute("page", SessionPage.creating(cycle, SessionForm.empty(cycle, last), FormErrors.none()));
+        model.addAttribute("page", SessionEditPage.creating(cycle, SessionForm.empty(cycle, last), FormErrors.none()));
         return SESSION_VIEW;
     }
 
@@ -80,14 +80,14 @@ class SessionAdminController {
                 result.rejectValue("slug", "admin.error.slugTakenInCycle");
             }
         }
-        model.addAttribute("page", SessionPage.creating(cycle, form, errors(result, locale)));
+        model.addAttribute("page", SessionEditPage.creating(cycle, form, errors(result, locale)));
         return AdminForms.unprocessable(response, SESSION_VIEW);
     }
 
     @GetMapping("/admin/sessions/{id}")
     String edit(@PathVariable long id, Model model) {
         Session session = cycles.session(id).orElseThrow(NotFoundException::new);
-        model.addAttribute("page", SessionPage.of(cycleOf(session), session));
+        model.addAttribute("page", SessionEditPage.of(cycleOf(session), session));
         return SESSION_VIEW;
     }
 
@@ -112,7 +112,7 @@ class SessionAdminController {
                 result.rejectValue("slug", "admin.error.slugTakenInCycle");
             }
         }
-        SessionPage page = SessionPage.of(cycleOf(session), session).withDetails(form, errors(result, locale));
+        SessionEditPage page = SessionEditPage.of(cycleOf(session), session).withDetails(form, errors(result, locale));
         model.addAttribute("page", page);
         return AdminForms.unprocessable(response, SESSION_VIEW);
     }

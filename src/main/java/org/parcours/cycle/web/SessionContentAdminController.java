@@ -6,7 +6,7 @@ import org.parcours.cycle.Cycle;
 import org.parcours.cycle.CycleEditor;
 import org.parcours.cycle.CycleService;
 import org.parcours.cycle.Session;
-import org.parcours.cycle.web.Pages.SessionPage;
+import org.parcours.cycle.web.Pages.SessionEditPage;
 import org.parcours.web.NotFoundException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -66,7 +66,7 @@ class SessionContentAdminController {
             redirect.addFlashAttribute("flash", "admin.flash.agendaSaved");
             return "redirect:/admin/sessions/" + id + "#agenda";
         }
-        SessionPage page = SessionPage.of(cycleOf(session), session)
+        SessionEditPage page = SessionEditPage.of(cycleOf(session), session)
                 .withAgenda(next, forms.errors(result, AgendaForm.class, "admin.agenda.", locale));
         model.addAttribute("page", page);
         return AdminForms.unprocessable(response, SessionAdminController.SESSION_VIEW);
@@ -92,7 +92,7 @@ class SessionContentAdminController {
             redirect.addFlashAttribute("flash", "admin.flash.keyPointsSaved");
             return "redirect:/admin/sessions/" + id + "#key-points";
         }
-        SessionPage page = SessionPage.of(cycleOf(session), session)
+        SessionEditPage page = SessionEditPage.of(cycleOf(session), session)
                 .withKeyPoints(next, forms.errors(result, KeyPointsForm.class, "admin.keyPoints.", locale));
         model.addAttribute("page", page);
         return AdminForms.unprocessable(response, SessionAdminController.SESSION_VIEW);

@@ -8,7 +8,7 @@ import org.parcours.cycle.CycleEditor;
 import org.parcours.cycle.CycleService;
 import org.parcours.cycle.SlugTakenException;
 import org.parcours.cycle.Training;
-import org.parcours.cycle.web.Pages.TrainingPage;
+import org.parcours.cycle.web.Pages.TrainingEditPage;
 import org.parcours.web.FormErrors;
 import org.parcours.web.NotFoundException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -112,7 +112,7 @@ class TrainingAdminController {
     }
 
     private String page(Model model, @Nullable Training training, TrainingForm form, FormErrors errors) {
-        model.addAttribute("page", new TrainingPage(training, form, errors, cycles.allCycles()));
+        model.addAttribute("page", new TrainingEditPage(training, form, errors, cycles.allCycles()));
         return VIEW;
     }
 

@@ -231,7 +231,9 @@ class CycleAdminIT {
             for (Object bean : admin) {
                 Class<?> type = AopUtils.getTargetClass(bean);
                 assertThat(type.getAnnotation(PreAuthorize.class))
-                        .as(type.getSimpleName())
+                        .as(
+                                "%s must carry @PreAuthorize(\"hasRole('ORGANISER')\") as a second line of defence",
+                                type.getSimpleName())
                         .isNotNull()
                         .extracting(PreAuthorize::value)
                         .isEqualTo("hasRole('ORGANISER')");
