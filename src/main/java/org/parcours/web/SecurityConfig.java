@@ -2,13 +2,16 @@ package org.parcours.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.LinkedHashMap;
+import java.util.Map;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
@@ -56,8 +59,11 @@ class SecurityConfig {
                         .hasRole(ORGANISER)
                         .anyRequest()
                         .denyAll())
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/admin", false))
-                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/"))
+                .formLogin(form -> form.loginPage("/login")
+                        .usernameParameter("email")
+                        .passwordParameter("password")
+                        .defaultSuccessUrl("/admin", false))
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
                 .csrf(Customizer.withDefaults())
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(entryPoint()))
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
@@ -80,8 +86,20 @@ class SecurityConfig {
         return delegating;
     }
 
+    /**
+     * New passwords are hashed with Argon2id (memory-hard; Spring Security's 5.8 defaults: 16 MiB, 2 iterations);
+     * bcrypt hashes are still accepted. The {@code {id}} prefix in the stored hash says which one was used, and
+     * no plain-text or legacy encoder is accepted.
+     */
     @Bean
     PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+        String argon2 = "argon2@SpringSecurity_v5_8";
+        return new DelegatingPasswordEncoder(
+                argon2,
+                Map.of(
+                        argon2,
+                        Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8(),
+                        "bcrypt",
+                        new BCryptPasswordEncoder()));
     }
 }
