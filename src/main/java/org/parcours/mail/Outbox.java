@@ -87,8 +87,7 @@ public class Outbox {
         List<Entry> entries = jdbc.sql("""
                         select id, category, recipient_address, recipient_name, subject, status, attempts, created_at,
                             next_attempt_at, sent_at, last_error
-                        from mail_message""" + where + """
-                         order by created_at desc, id desc limit :limit offset :offset""")
+                        from mail_message""" + where + " order by created_at desc, id desc limit :limit offset :offset")
                 .param("status", statusName)
                 .param("limit", PAGE_SIZE)
                 .param("offset", (current - 1) * PAGE_SIZE)
