@@ -14,29 +14,23 @@ import java.util.Date;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Delivers queued mail: claims a batch of due messages (see {@link MailStore#claim}), sends it over a few SMTP
- * connections in parallel, then marks each message SENT, or schedules its next attempt with back-off, or marks it
+ * Delivers queued mail: claims a batch of due messages (see {@link MailStore#claim}), sends it over one SMTP
+ * connection, then marks each message SENT, or schedules its next attempt with back-off, or marks it
  * FAILED after the last attempt or a permanent refusal. A message claimed by a worker that died is taken again
  * once its lease ends, so a killed process resumes its queue on restart (a message may then be sent twice if
  * the process died between the server's "250 OK" and the SENT mark; its Message-ID stays the same).
  *
- * <p>Runs as one background thread, started only when an SMTP server is configured and
- * {@code parcours.mail.worker.enabled} is true; it wakes up when a message is queued and otherwise looks at the
- * queue every {@code poll-interval}.
+ * <p>Runs as {@code parcours.mail.worker.senders} background threads ("lanes"), each with its own SMTP connection
+ * per batch, started only when an SMTP server is configured and {@code parcours.mail.worker.enabled} is true; they
+ * wake up when a message is queued and otherwise look at the queue every {@code poll-interval}.
  */
 @Component
 class MailDeliveryWorker implements SmartLifecycle {
@@ -48,10 +42,10 @@ class MailDeliveryWorker implements SmartLifecycle {
     private final MailTransport transport;
     private final MailSettings settings;
     private final Clock clock;
-    private final Semaphore wakeUp = new Semaphore(0);
+    private final Object signal = new Object();
+    private long wakeUps; // guarded by signal
     private volatile boolean running;
-    private @Nullable Thread loop;
-    private @Nullable ExecutorService senders;
+    private final List<Thread> lanes = new ArrayList<>();
 
     MailDeliveryWorker(MailStore store, MailTransport transport, MailSettings settings, Clock clock) {
         this.store = store;
@@ -66,8 +60,21 @@ class MailDeliveryWorker implements SmartLifecycle {
      * @return how many messages this call claimed (0 when nothing was due)
      */
     int deliverDue() {
+        return deliverDue(0);
+    }
+
+    /**
+     * @param lane which slice of the due messages to try first: lane {@code n} skips {@code n} batches, so parallel
+     *     lanes rarely compete for the same rows (and fall back to the oldest when their slice is empty)
+     */
+    int deliverDue(int lane) {
+        long t0 = System.nanoTime();
         OffsetDateTime now = now();
-        List<Long> candidates = store.claimable(now, settings.worker().batchSize());
+        int batchSize = settings.worker().batchSize();
+        List<Long> candidates = store.claimable(now, batchSize, lane * batchSize);
+        if (candidates.isEmpty() && lane > 0) {
+            candidates = store.claimable(now, batchSize, 0);
+        }
         if (candidates.isEmpty()) {
             return 0;
         }
@@ -75,6 +82,7 @@ class MailDeliveryWorker implements SmartLifecycle {
         if (ids.isEmpty()) {
             return 0;
         }
+        long t1 = System.nanoTime();
         List<MailStore.Claimed> claimed = store.claimed(ids);
         Map<Long, List<MailStore.StoredAttachment>> attachments =
                 store.attachments(ids).stream().collect(Collectors.groupingBy(MailStore.StoredAttachment::mailId));
@@ -98,7 +106,9 @@ class MailDeliveryWorker implements SmartLifecycle {
                 failed.put(mail, e);
             }
         }
-        Map<MimeMessage, Exception> sendFailures = sendInParallel(new ArrayList<>(composed.keySet()));
+        long t2 = System.nanoTime();
+        Map<MimeMessage, Exception> sendFailures = transport.send(new ArrayList<>(composed.keySet()));
+        long t3 = System.nanoTime();
         composed.forEach((message, mail) -> {
             Exception failure = sendFailures.get(message);
             if (failure == null) {
@@ -111,6 +121,17 @@ class MailDeliveryWorker implements SmartLifecycle {
         OffsetDateTime done = now();
         store.markSent(sent, done);
         failed.forEach((mail, error) -> recordFailure(mail, error, done));
+        if (log.isDebugEnabled()) {
+            log.debug(
+                    "Pass: {} claimed, {} sent, {} failed; claim {} ms, load+compose {} ms, send {} ms, mark {} ms",
+                    ids.size(),
+                    sent.size(),
+                    failed.size(),
+                    (t1 - t0) / 1_000_000,
+                    (t2 - t1) / 1_000_000,
+                    (t3 - t2) / 1_000_000,
+                    (System.nanoTime() - t3) / 1_000_000);
+        }
         return ids.size();
     }
 
@@ -125,37 +146,21 @@ class MailDeliveryWorker implements SmartLifecycle {
 
     /** Called after a transaction that queued mail commits, so delivery starts at once. */
     void wakeUp() {
-        if (wakeUp.availablePermits() == 0) {
-            wakeUp.release();
+        synchronized (signal) {
+            wakeUps++;
+            signal.notifyAll();
         }
     }
 
-    private Map<MimeMessage, Exception> sendInParallel(List<MimeMessage> messages) {
-        int threads = Math.min(settings.worker().senders(), messages.size());
-        ExecutorService pool = senders;
-        if (threads <= 1 || pool == null) {
-            return transport.send(messages);
-        }
-        List<Future<Map<MimeMessage, Exception>>> parts = new ArrayList<>();
-        int chunk = (messages.size() + threads - 1) / threads;
-        for (int start = 0; start < messages.size(); start += chunk) {
-            List<MimeMessage> part = messages.subList(start, Math.min(messages.size(), start + chunk));
-            parts.add(pool.submit(() -> transport.send(part)));
-        }
-        Map<MimeMessage, Exception> failures = new IdentityHashMap<>();
-        for (int i = 0; i < parts.size(); i++) {
-            List<MimeMessage> part = messages.subList(i * chunk, Math.min(messages.size(), (i + 1) * chunk));
-            try {
-                failures.putAll(parts.get(i).get());
-            } catch (ExecutionException e) {
-                Exception cause = e.getCause() instanceof Exception ex ? ex : e;
-                part.forEach(m -> failures.put(m, cause));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                part.forEach(m -> failures.put(m, e));
+    /** Waits for {@link #wakeUp()} or the poll interval, whichever comes first. */
+    private void awaitWork(long seenWakeUps) throws InterruptedException {
+        long deadline = System.nanoTime() + settings.worker().pollInterval().toNanos();
+        synchronized (signal) {
+            long left;
+            while (running && wakeUps == seenWakeUps && (left = deadline - System.nanoTime()) > 0) {
+                TimeUnit.NANOSECONDS.timedWait(signal, left);
             }
         }
-        return failures;
     }
 
     private void recordFailure(MailStore.Claimed mail, Exception error, OffsetDateTime now) {
@@ -236,20 +241,22 @@ class MailDeliveryWorker implements SmartLifecycle {
         }
         from(); // fail fast on a bad sender address
         running = true;
-        int threads = settings.worker().senders();
-        senders = threads > 1
-                ? Executors.newFixedThreadPool(
-                        threads,
-                        Thread.ofPlatform().name("mail-sender-", 1).daemon().factory())
-                : null;
-        loop = Thread.ofPlatform().name("mail-worker").daemon().start(this::run);
+        for (int lane = 0; lane < settings.worker().senders(); lane++) {
+            int n = lane;
+            lanes.add(Thread.ofPlatform().name("mail-sender-" + lane).daemon().start(() -> run(n)));
+        }
     }
 
-    private void run() {
+    /** One lane: claim, send over one SMTP connection, mark; wait when nothing is due. */
+    private void run(int lane) {
         while (running) {
+            long seen;
+            synchronized (signal) {
+                seen = wakeUps;
+            }
             try {
-                if (deliverDue() == 0) {
-                    wakeUp.tryAcquire(settings.worker().pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                if (deliverDue(lane) == 0) {
+                    awaitWork(seen);
                 }
             } catch (InterruptedException e) {
                 return;
@@ -260,6 +267,7 @@ class MailDeliveryWorker implements SmartLifecycle {
                         settings.worker().pollInterval(),
                         e);
                 try {
+                    awaitWork(seen - 1);
                     Thread.sleep(settings.worker().pollInterval());
                 } catch (InterruptedException ie) {
                     return;
@@ -269,27 +277,23 @@ class MailDeliveryWorker implements SmartLifecycle {
     }
 
     /**
-     * Lets the current pass finish (no interrupt: an interrupted JDBC or file call could harm the embedded
+     * Lets the current passes finish (no interrupt: an interrupted JDBC or file call could harm the embedded
      * database); a pass still running after 30 s leaves its rows to be taken again when their lease ends.
      */
     @Override
     public void stop() {
         running = false;
-        wakeUp.release();
-        Thread thread = loop;
-        if (thread != null) {
+        wakeUp();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        for (Thread lane : lanes) {
             try {
-                thread.join(TimeUnit.SECONDS.toMillis(30));
+                lane.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+                break;
             }
         }
-        ExecutorService pool = senders;
-        if (pool != null) {
-            pool.shutdown();
-        }
-        loop = null;
-        senders = null;
+        lanes.clear();
     }
 
     @Override

@@ -21,8 +21,8 @@ record MailSettings(
     /**
      * @param enabled whether the background loop runs (tests turn it off and drive {@link MailDeliveryWorker})
      * @param pollInterval pause between two looks at the queue when it is empty
-     * @param batchSize messages claimed at once; each sender thread sends its share over one SMTP connection
-     * @param senders SMTP connections used in parallel for one batch
+     * @param batchSize messages one sender claims and sends over one SMTP connection
+     * @param senders parallel delivery threads, each sending its own batches over its own SMTP connection
      * @param lease how long a claimed batch belongs to its worker; must exceed the time to send one batch
      * @param backoff waits after the 1st, 2nd, … failed attempt; the last value repeats
      * @param maxAttempts attempts before a message is marked FAILED
@@ -31,7 +31,7 @@ record MailSettings(
             @DefaultValue("true") boolean enabled,
             @DefaultValue("2s") Duration pollInterval,
             @DefaultValue("100") int batchSize,
-            @DefaultValue("2") int senders,
+            @DefaultValue("4") int senders,
             @DefaultValue("10m") Duration lease,
 
             @DefaultValue({"1m", "5m", "15m", "1h", "3h", "6h"})

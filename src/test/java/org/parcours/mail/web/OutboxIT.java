@@ -100,7 +100,7 @@ class OutboxIT {
                 .contains(recipient)
                 .contains("Parcours : e-mail de test")
                 .contains("test.outbox");
-        assertThat(row.select(".badge").text()).isEqualTo("Non envoyé — aucun serveur SMTP configuré");
+        assertThat(row.select(".badge").text()).isEqualTo("Non envoyé — pas de SMTP");
     }
 
     @Test
