@@ -111,7 +111,7 @@ class AccountController {
                         new AccountProfile.Change(form.displayNameValue(), form.emailValue(), form.languageValue()));
                 sessions.refresh(saved, request, response);
                 localeResolver.setLocale(request, response, Locale.forLanguageTag(saved.locale()));
-                return "redirect:/me/account?saved";
+                return "redirect:/me/account?saved=1";
             } catch (EmailTakenException e) {
                 result.rejectValue("email", "account.error.emailTaken");
             }

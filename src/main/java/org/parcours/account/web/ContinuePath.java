@@ -24,7 +24,9 @@ final class ContinuePath {
         }
         for (int i = 0; i < path.length(); i++) {
             char c = path.charAt(i);
-            if (c < 0x21 || c == 0x7f || c == '\\') {
+            // Printable ASCII only (browsers send anything else percent-encoded); no backslash, which browsers
+            // read as a slash; no braces, which Spring's "redirect:" would take for URI template variables.
+            if (c < 0x21 || c > 0x7e || c == '\\' || c == '{' || c == '}') {
                 return null;
             }
         }

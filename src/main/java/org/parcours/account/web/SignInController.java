@@ -66,11 +66,13 @@ class SignInController {
             HttpServletResponse response,
             Model model) {
         String address = email == null ? "" : email.strip();
+        // Echoed back into the form at most this long; longer input is refused below anyway.
+        String shown = address.length() > 320 ? address.substring(0, 320) : address;
         String safeNext = ContinuePath.safe(next);
         Optional<String> problem = EmailAddresses.check(address).filter(p -> !EmailAddresses.DISPOSABLE.equals(p));
         if (problem.isPresent()) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            return SignInPages.form(model, address, safeNext, problem.get(), false, false);
+            return SignInPages.form(model, shown, safeNext, problem.get(), false, false);
         }
         if (!rateLimiter.allow("sign-in", "ip:" + request.getRemoteAddr(), "email:" + Person.normaliseEmail(address))) {
             response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
@@ -116,7 +118,7 @@ class SignInController {
     @PostMapping("/signout")
     String signOut(HttpServletRequest request, HttpServletResponse response) {
         sessions.signOut(request, response);
-        return "redirect:/signin?signedout";
+        return "redirect:/signin?signedout=1";
     }
 
     private String redeem(
