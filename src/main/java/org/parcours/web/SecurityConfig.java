@@ -1,6 +1,10 @@
 package org.parcours.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.context.annotation.Bean;
@@ -9,6 +13,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
@@ -54,6 +59,12 @@ class SecurityConfig {
                         // sign-in and first-organiser setup
                         .requestMatchers("/login", "/setup/**")
                         .permitAll()
+                        // participants (account): magic-link sign-in and sign-out for everyone; "my space" once
+                        // signed in, whatever the role
+                        .requestMatchers("/signin", "/signin/**", "/signout")
+                        .permitAll()
+                        .requestMatchers("/me", "/me/**")
+                        .authenticated()
                         // organisers
                         .requestMatchers("/admin", "/admin/**")
                         .hasRole(ORGANISER)
@@ -81,9 +92,22 @@ class SecurityConfig {
         entryPoints.put(
                 PathPatternRequestMatcher.withDefaults().matcher("/admin"),
                 new LoginUrlAuthenticationEntryPoint("/login"));
+        // participants (account): "my space" sends visitors to the magic-link sign-in, then back
+        entryPoints.put(PathPatternRequestMatcher.withDefaults().matcher("/me"), SecurityConfig::toSignIn);
+        entryPoints.put(PathPatternRequestMatcher.withDefaults().matcher("/me/**"), SecurityConfig::toSignIn);
         var delegating = new DelegatingAuthenticationEntryPoint(entryPoints);
         delegating.setDefaultEntryPoint((request, response, e) -> response.sendError(HttpServletResponse.SC_NOT_FOUND));
         return delegating;
+    }
+
+    /** Redirects to {@code /signin?continue=<this path>} (a GET's path only; the sign-in checks it again). */
+    private static void toSignIn(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
+            throws IOException {
+        String path = request.getRequestURI();
+        String target = HttpMethod.GET.matches(request.getMethod())
+                ? "/signin?continue=" + URLEncoder.encode(path, StandardCharsets.UTF_8)
+                : "/signin";
+        response.sendRedirect(target);
     }
 
     /**
