@@ -12,6 +12,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -71,14 +72,18 @@ class MailDeliveryWorker implements SmartLifecycle {
         long t0 = System.nanoTime();
         OffsetDateTime now = now();
         int batchSize = settings.worker().batchSize();
-        List<Long> candidates = store.claimable(now, batchSize, lane * batchSize);
-        if (candidates.isEmpty() && lane > 0) {
-            candidates = store.claimable(now, batchSize, 0);
+        List<Long> ids = List.of();
+        // Another lane or node may take every candidate first; look again rather than wait for the next poll.
+        for (int round = 0; round < 3 && ids.isEmpty(); round++) {
+            List<Long> candidates = store.claimable(now, batchSize, round == 0 ? lane * batchSize : 0);
+            if (candidates.isEmpty() && round == 0 && lane > 0) {
+                candidates = store.claimable(now, batchSize, 0);
+            }
+            if (candidates.isEmpty()) {
+                return 0;
+            }
+            ids = store.claim(candidates, now, now.plus(settings.worker().lease()));
         }
-        if (candidates.isEmpty()) {
-            return 0;
-        }
-        List<Long> ids = store.claim(candidates, now, now.plus(settings.worker().lease()));
         if (ids.isEmpty()) {
             return 0;
         }
@@ -89,7 +94,7 @@ class MailDeliveryWorker implements SmartLifecycle {
 
         List<Long> sent = new ArrayList<>();
         Map<MailStore.Claimed, Exception> failed = new IdentityHashMap<>();
-        Map<MimeMessage, MailStore.Claimed> composed = new IdentityHashMap<>();
+        Map<MimeMessage, MailStore.Claimed> composed = new LinkedHashMap<>(); // MimeMessage: identity equality
         InternetAddress from = from();
         Date sentDate = Date.from(clock.instant());
         for (MailStore.Claimed mail : claimed) {
@@ -135,7 +140,7 @@ class MailDeliveryWorker implements SmartLifecycle {
         return ids.size();
     }
 
-    /** Runs {@link #deliverDue()} until nothing is due. For tests and the benchmark. */
+    /** Runs {@link #deliverDue()} until nothing is due (tests drive delivery with it). */
     int drain() {
         int total = 0;
         for (int n = deliverDue(); n > 0; n = deliverDue()) {

@@ -71,7 +71,7 @@ final class MimeComposer {
             }
             message.setContent(mixed);
         }
-        message.saveChanges();
+        // No saveChanges() here: the sender does it right before writing (and writeTo does it for an unsaved message).
         return message;
     }
 
