@@ -78,6 +78,7 @@ class VisitorJourneyIT extends BrowserTest {
         String cyclePath = "/cycles/" + cycle.slug();
         open("/");
         follow(main().findElement(By.cssSelector("a[href$='" + cyclePath + "']")));
+        assertThat(heading()).contains(cycle.title());
         assertThat(documentLanguage()).isEqualTo("fr");
 
         follow(browser.findElement(By.cssSelector(".lang-switch a[hreflang='en']")));
