@@ -52,12 +52,12 @@ public abstract class BrowserTest {
     protected final void follow(WebElement link) {
         WebElement html = browser.findElement(By.tagName("html"));
         link.click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(html));
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(html));
         waitForPage();
     }
 
     protected final void waitForPage() {
-        new WebDriverWait(browser, Duration.ofSeconds(10))
+        new WebDriverWait(browser, Duration.ofSeconds(30))
                 .until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
     }
 
