@@ -3,16 +3,14 @@ package org.parcours.web;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.util.Locale;
-import java.util.Map;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
-import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
@@ -23,20 +21,14 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 @ControllerAdvice
 class ErrorPages implements ErrorController {
 
-    private final UiAdvice uiAdvice;
-
-    ErrorPages(UiAdvice uiAdvice) {
-        this.uiAdvice = uiAdvice;
-    }
-
-    /** Exception handlers do not get {@code @ModelAttribute}s, so the page's {@code ui} is added here. */
     @ExceptionHandler({
         NotFoundException.class,
         MethodArgumentTypeMismatchException.class,
         NoResourceFoundException.class
     })
-    ModelAndView notFound(HttpServletRequest request, Locale locale) {
-        return new ModelAndView("error/not-found", Map.of("ui", uiAdvice.ui(request, locale)), HttpStatus.NOT_FOUND);
+    @ResponseStatus(HttpStatus.NOT_FOUND)
+    String notFound() {
+        return "error/not-found";
     }
 
     @RequestMapping("/error")
