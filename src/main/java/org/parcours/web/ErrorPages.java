@@ -3,19 +3,19 @@ package org.parcours.web;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import org.springframework.boot.webmvc.error.ErrorController;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
  * The 404 page for unknown slugs, ids and URLs, and a plain error page for everything else. Neither ever shows a
- * stack trace or exception message.
+ * stack trace or exception message. Every error goes through the container's error dispatch to {@code /error},
+ * so there is one rendering path (with the visitor's language) whatever raised it.
  */
 @Controller
 @ControllerAdvice
@@ -26,9 +26,8 @@ class ErrorPages implements ErrorController {
         MethodArgumentTypeMismatchException.class,
         NoResourceFoundException.class
     })
-    @ResponseStatus(HttpStatus.NOT_FOUND)
-    String notFound() {
-        return "error/not-found";
+    void notFound(HttpServletResponse response) throws IOException {
+        response.sendError(HttpServletResponse.SC_NOT_FOUND);
     }
 
     @RequestMapping("/error")

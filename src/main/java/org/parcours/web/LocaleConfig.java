@@ -1,11 +1,12 @@
 package org.parcours.web;
 
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.LocaleResolver;
@@ -51,12 +52,15 @@ class LocaleConfig implements WebMvcConfigurer {
     public void addInterceptors(InterceptorRegistry registry) {
         LocaleChangeInterceptor interceptor = new LocaleChangeInterceptor() {
             @Override
-            protected @Nullable Locale parseLocaleValue(String value) {
-                // Only languages Parcours is translated into reach the cookie.
-                return SUPPORTED.stream()
-                        .filter(l -> l.getLanguage().equals(value))
-                        .findFirst()
-                        .orElse(null);
+            public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
+                    throws ServletException {
+                // Only languages Parcours is translated into reach the cookie; others are ignored.
+                String value = request.getParameter(getParamName());
+                if (value != null
+                        && SUPPORTED.stream().noneMatch(l -> l.getLanguage().equals(value))) {
+                    return true;
+                }
+                return super.preHandle(request, response, handler);
             }
         };
         interceptor.setParamName("lang");

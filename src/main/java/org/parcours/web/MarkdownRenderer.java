@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 /**
  * Renders organiser-written Markdown to HTML that is safe to embed: raw HTML in the source is escaped by
  * commonmark, and the output goes through an OWASP allow-list as a second line of defence (no scripts, no
- * styles, no event handlers, links get {@code rel="nofollow noopener"}).
+ * styles, no event handlers, links get {@code rel="nofollow"}).
  */
 @Component
 public class MarkdownRenderer {
@@ -26,7 +26,6 @@ public class MarkdownRenderer {
                     .allowAttributes("class")
                     .matching(false, "language-[a-z0-9-]+")
                     .onElements("code")
-                    .requireRelsOnLinks("nofollow", "noopener")
                     .toFactory());
 
     private final Parser parser =

@@ -7,7 +7,10 @@ import org.springframework.context.MessageSource;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
-/** Puts a {@link Ui} into every model, under the name {@code ui}, so templates declare {@code @param Ui ui}. */
+/**
+ * Puts a {@link Ui} into every model, under the name {@code ui}, so templates declare {@code @param Ui ui}.
+ * Exception handlers get no model attributes from Spring, so they build theirs with {@link #ui}.
+ */
 @ControllerAdvice
 class UiAdvice {
 
