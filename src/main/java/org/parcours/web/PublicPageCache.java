@@ -29,6 +29,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.annotation.Order;
 import org.springframework.data.relational.core.mapping.event.RelationalEvent;
 import org.springframework.http.HttpHeaders;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -38,7 +39,8 @@ import org.springframework.web.servlet.LocaleResolver;
  * Serves the public pages (home, cycles, sessions, trainings) to anonymous visitors from a small cache of the HTML
  * the application rendered, so a popular page is rendered once per minute and language instead of once per
  * visit. It runs just before Spring Security and replays the headers of the rendered response (CSP and the other
- * security headers included), adding a weak ETag so browsers revalidate with {@code If-None-Match} and get 304.
+ * security headers included) with an ETag (the controller's, or a hash of the HTML), so browsers revalidate with
+ * {@code If-None-Match} and get 304.
  *
  * <p>Why this is correct: a page is cached only if it was rendered for a request without a session (so for an
  * anonymous visitor, with no CSRF token in it), with status 200 and HTML, and without setting a cookie. The key
@@ -127,13 +129,20 @@ class PublicPageCache extends OncePerRequestFilter {
                 && contentType.startsWith("text/html")
                 && !response.containsHeader(HttpHeaders.SET_COOKIE)
                 && request.getSession(false) == null) {
-            store(key, new Page(body, contentType, replayedHeaders(response), etag(body), nextMinute(now)), seen);
+            // A controller that computed its own ETag keeps it, so a copy it validated stays valid here.
+            String etag = response.getHeader(HttpHeaders.ETAG);
+            Page rendered = new Page(
+                    body, contentType, replayedHeaders(response), etag != null ? etag : etag(body), nextMinute(now));
+            store(key, rendered, seen);
         }
     }
 
     /** Only anonymous, plain page views of the public route families. */
     private boolean cacheable(HttpServletRequest request) {
-        if (!enabled || !"GET".equals(request.getMethod()) || request.getQueryString() != null) {
+        if (!enabled
+                || !"GET".equals(request.getMethod())
+                || request.getQueryString() != null
+                || !request.getParameterMap().isEmpty()) {
             return false;
         }
         String path = request.getRequestURI();
@@ -143,6 +152,8 @@ class PublicPageCache extends OncePerRequestFilter {
         }
         String accept = request.getHeader(HttpHeaders.ACCEPT);
         return request.getRequestedSessionId() == null
+                // Already authenticated before Spring Security ran: only test set-ups (MockMvc users) do that.
+                && SecurityContextHolder.getContext().getAuthentication() == null
                 && request.getHeader("HX-Request") == null
                 && request.getHeader(HttpHeaders.RANGE) == null
                 && request.getHeader(HttpHeaders.AUTHORIZATION) == null

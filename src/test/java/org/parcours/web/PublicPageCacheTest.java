@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
@@ -20,6 +21,8 @@ import org.springframework.data.relational.core.mapping.event.AfterSaveEvent;
 import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
 
 class PublicPageCacheTest {
 
@@ -61,6 +64,18 @@ class PublicPageCacheTest {
     }
 
     @Test
+    void theEtagOfTheControllerIsKept() throws Exception {
+        page = response -> response.setHeader("ETag", "W/\"from-the-controller\"");
+        get("/cycles/a");
+
+        assertThat(get("/cycles/a").getHeader("ETag")).isEqualTo("W/\"from-the-controller\"");
+        assertThat(get(request("/cycles/a", r -> r.addHeader("If-None-Match", "W/\"from-the-controller\"")))
+                        .getStatus())
+                .isEqualTo(304);
+        assertThat(renders).hasValue(1);
+    }
+
+    @Test
     void eachLanguageHasItsOwnCopy() throws Exception {
         get(request("/cycles/a", r -> r.addHeader("Accept-Language", "en-GB,en;q=0.8")));
         get(request("/cycles/a", r -> r.setCookies(new Cookie("parcours-lang", "fr"))));
@@ -99,12 +114,26 @@ class PublicPageCacheTest {
         get("/cycles/a");
         get(request("/cycles/a", r -> r.setRequestedSessionId("abc")));
         get(request("/cycles/a", r -> r.setQueryString("lang=en")));
+        get(request("/cycles/a", r -> r.addParameter("lang", "en")));
         get(request("/cycles/a", r -> r.addHeader("HX-Request", "true")));
         get(request("/cycles/a/live", r -> r.addHeader("Accept", "text/event-stream")));
         get(request("/admin", r -> {}));
         get(request("/login", r -> {}));
 
-        assertThat(renders).hasValue(7);
+        assertThat(renders).hasValue(8);
+    }
+
+    @Test
+    void aRequestThatArrivesAuthenticatedIsNeverServedFromTheCache() throws Exception {
+        get("/cycles/a");
+        SecurityContextHolder.getContext()
+                .setAuthentication(UsernamePasswordAuthenticationToken.authenticated("organiser", null, List.of()));
+        try {
+            get("/cycles/a");
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+        assertThat(renders).hasValue(2);
     }
 
     @Test
