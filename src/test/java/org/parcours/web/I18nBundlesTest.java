@@ -164,6 +164,8 @@ class I18nBundlesTest {
                     .containsExactly("Titre");
             assertThat(HardCodedText.find("@for(var s : list)<li>${s.title()} minutes</li>@endfor"))
                     .containsExactly("minutes");
+            assertThat(HardCodedText.find("<ul>@template.admin.key-points(ui = ui, form = page.form())</ul>"))
+                    .isEmpty();
         }
 
         @Test
@@ -339,7 +341,9 @@ class I18nBundlesTest {
             int start = pos + 1;
             int end = start;
             while (end < source.length()
-                    && (Character.isJavaIdentifierPart(source.charAt(end)) || source.charAt(end) == '.')) {
+                    && (Character.isJavaIdentifierPart(source.charAt(end))
+                            || source.charAt(end) == '.'
+                            || source.charAt(end) == '-')) {
                 end++;
             }
             String word = source.substring(start, end);
