@@ -27,6 +27,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.annotation.Order;
+import org.springframework.data.relational.core.mapping.event.AfterDeleteEvent;
+import org.springframework.data.relational.core.mapping.event.AfterSaveEvent;
 import org.springframework.data.relational.core.mapping.event.RelationalEvent;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -171,10 +173,19 @@ class PublicPageCache extends OncePerRequestFilter {
         }
     }
 
-    /** Empties the cache once a change to cycles, sessions or anything else saved through Spring Data is committed. */
-    @TransactionalEventListener(fallbackExecution = true)
+    /**
+     * Empties the cache once a change to cycles, sessions or anything else saved or deleted through Spring Data JDBC
+     * is committed. Only writes: loading an aggregate publishes relational events too.
+     */
+    @TransactionalEventListener(
+            classes = {AfterSaveEvent.class, AfterDeleteEvent.class},
+            fallbackExecution = true)
     void dataChanged(RelationalEvent<?> event) {
         clear();
+    }
+
+    int size() {
+        return pages.size();
     }
 
     void clear() {
