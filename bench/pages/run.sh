@@ -14,6 +14,7 @@
 #   BENCH_SKIP_BUILD=1                          use the existing target/parcours.jar
 #   BENCH_STARTS=3                              restarts measured per start-up variant (median reported)
 #   BENCH_KEEP=1                                keep the temporary directory (logs, wrk output)
+#   BENCH_APP_ARGS="--parcours.page-cache.enabled=false"   extra arguments for the application under load
 # Needs root (or password-less sudo) only to install nginx and wrk when they are missing.
 set -euo pipefail
 
@@ -173,7 +174,8 @@ fi
 
 # --- pages under load ----------------------------------------------------------------------------------------
 say "starting the application for the load test ($HEAP)"
-start_app load.log "$HEAP" -jar "$JAR"
+# shellcheck disable=SC2086 # BENCH_APP_ARGS is a list of arguments
+start_app load.log "$HEAP" -jar "$JAR" ${BENCH_APP_ARGS:-}
 
 home=$(curl -fsS "$BASE/")
 cycle_path=${BENCH_CYCLE_PATH:-$(grep -oE 'href="/cycles/[A-Za-z0-9._~-]+"' <<<"$home" | head -1 | cut -d'"' -f2 || true)}
@@ -274,7 +276,7 @@ report="$ROOT/target/bench-pages.md"
     echo "### Run of $(date -u +%Y-%m-%dT%H:%MZ) (\`bench/pages/run.sh\`, commit $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?'))"
     echo
     echo "Machine: $(nproc) CPUs ($cpu), $ram RAM, $os, kernel $(uname -r); JDK: $jdk; $("$NGINX" -v 2>&1 | sed 's/.*: //'); wrk $(wrk -v 2>&1 | head -1 | awk '{print $2}')."
-    echo "Load: wrk \`-t$THREADS -c$CONNECTIONS -d$DURATION --latency\` on loopback, after a ${WARMUP} warm-up of each target; application started with \`java $HEAP -jar target/parcours.jar\` (H2 file database, demo content on); nginx with 2 workers, sendfile, access log off, serving the bytes the application returned (cycle page $cycle_bytes bytes: \`$cycle_path\`; session page $session_bytes bytes: \`$session_path\`)."
+    echo "Load: wrk \`-t$THREADS -c$CONNECTIONS -d$DURATION --latency\` on loopback, after a ${WARMUP} warm-up of each target; application started with \`java $HEAP -jar target/parcours.jar${BENCH_APP_ARGS:+ $BENCH_APP_ARGS}\` (H2 file database, demo content on); nginx with 2 workers, sendfile, access log off, serving the bytes the application returned (cycle page $cycle_bytes bytes: \`$cycle_path\`; session page $session_bytes bytes: \`$session_path\`)."
     echo
     echo "| page | server | requests/s | p50 | p99 | errors | Parcours / nginx |"
     echo "|---|---|---:|---:|---:|---:|---:|"
