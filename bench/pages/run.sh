@@ -89,7 +89,7 @@ SAMPLER_PID=""
 trap cleanup EXIT
 
 for port in "$APP_PORT" "$NGINX_PORT"; do
-    if curl -s -o /dev/null "http://127.0.0.1:$port/"; then die "port $port is already in use"; fi
+    if curl -s --max-time 5 -o /dev/null "http://127.0.0.1:$port/" || (( $? == 28 )); then die "port $port is already in use"; fi
 done
 
 # --- the application -----------------------------------------------------------------------------------------
