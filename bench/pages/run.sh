@@ -13,6 +13,7 @@
 #   BENCH_CYCLE_PATH=/cycles/x BENCH_SESSION_PATH=/cycles/x/...   pages to measure (default: found via links)
 #   BENCH_SKIP_BUILD=1                          use the existing target/parcours.jar
 #   BENCH_STARTS=3                              restarts measured per start-up variant (median reported)
+#   BENCH_SKIP_STARTUP=1                        only the load test (e.g. to compare BENCH_APP_ARGS variants)
 #   BENCH_KEEP=1                                keep the temporary directory (logs, wrk output)
 #   BENCH_APP_ARGS="--parcours.page-cache.enabled=false"   extra arguments for the application under load
 # Needs root (or password-less sudo) only to install nginx and wrk when they are missing.
@@ -92,6 +93,8 @@ for port in "$APP_PORT" "$NGINX_PORT"; do
     if curl -s --max-time 5 -o /dev/null "http://127.0.0.1:$port/" || (( $? == 28 )); then die "port $port is already in use"; fi
 done
 
+LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
+
 # --- the application -----------------------------------------------------------------------------------------
 now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
 rss_kb() { awk '/^VmRSS:/ {print $2}' "/proc/$1/status" 2>/dev/null || echo 0; }
@@ -134,42 +137,53 @@ mb() { awk -v kb="$1" 'BEGIN {printf "%d MB", kb/1024}'; }
 idle_rss() { sleep 5; rss_kb "$APP_PID"; }
 
 STARTUP_ROWS=()
-say "start-up: first start on an empty data directory (migrations and demo import)"
-start_app first.log -jar "$JAR"
-first_ms=$READY_MS
-first_rss=$(idle_rss)
-STARTUP_ROWS+=("| first start, empty data dir, \`java -jar\` | $(seconds "$first_ms") | $(started_in first.log) | $(mb "$first_rss") |")
-stop_app
+measure_first_start() {
+    say "start-up: first start on an empty data directory (migrations and demo import)"
+    start_app first.log -jar "$JAR"
+    local first_ms=$READY_MS first_rss
+    first_rss=$(idle_rss)
+    STARTUP_ROWS+=("| first start, empty data dir, \`java -jar\` | $(seconds "$first_ms") | $(started_in first.log) | $(mb "$first_rss") |")
+    stop_app
+}
 
 measure_restarts() { # label log-prefix java-args...
     local label=$1 prefix=$2
     shift 2
-    local times=() rss=() i
+    local times=() rss=() started=() i
     for i in $(seq 1 "$STARTS"); do
         start_app "$prefix-$i.log" "$@"
         times+=("$READY_MS")
         rss+=("$(idle_rss)")
+        started+=("$(started_in "$prefix-$i.log" | cut -d' ' -f1)")
         stop_app
     done
-    local t r
+    local t r st
     t=$(printf '%s\n' "${times[@]}" | median)
     r=$(printf '%s\n' "${rss[@]}" | median)
+    st=$(printf '%s\n' "${started[@]}" | median)
     say "$label: ready in ${times[*]} ms, idle RSS ${rss[*]} kB"
-    STARTUP_ROWS+=("| $label (median of $STARTS) | $(seconds "$t") | $(started_in "$prefix-1.log") | $(mb "$r") |")
+    STARTUP_ROWS+=("| $label (median of $STARTS) | $(seconds "$t") | ${st} s | $(mb "$r") |")
 }
 
-say "start-up: restarts with plain java -jar"
-measure_restarts "restart, \`java -jar target/parcours.jar\`" plain -jar "$JAR"
-
-if (( JAVA_MAJOR >= 25 )); then
+measure_aot() {
+    if (( JAVA_MAJOR < 25 )); then
+        STARTUP_ROWS+=("| AOT cache | n/a (needs JDK 25, running $JAVA_MAJOR) | | |")
+        return
+    fi
     say "start-up: JDK $JAVA_MAJOR AOT cache (extract, training run, then restarts)"
     "$JAVA" -Djarmode=tools -jar "$JAR" extract --destination "$WORK/app" >&2
     (cd "$WORK/run" && PARCOURS_PORT=$APP_PORT "$JAVA" -XX:AOTCacheOutput="$WORK/app/app.aot" \
         -Dspring.context.exit=onRefresh -jar "$WORK/app/parcours.jar") > "$WORK/aot-training.log" 2>&1 \
         || { tail -30 "$WORK/aot-training.log" >&2; die "AOT training run failed"; }
-    measure_restarts "restart, extracted jar + \`-XX:AOTCache\`" aot -XX:AOTCache="$WORK/app/app.aot" -jar "$WORK/app/parcours.jar"
-else
-    STARTUP_ROWS+=("| AOT cache | n/a (needs JDK 25, running $JAVA_MAJOR) | | |")
+    measure_restarts "restart, extracted jar + \`-XX:AOTCache\`" aot \
+        -XX:AOTCache="$WORK/app/app.aot" -jar "$WORK/app/parcours.jar"
+}
+
+if [[ -z "${BENCH_SKIP_STARTUP:-}" ]]; then
+    measure_first_start
+    say "start-up: restarts with plain java -jar"
+    measure_restarts "restart, \`java -jar target/parcours.jar\`" plain -jar "$JAR"
+    measure_aot
 fi
 
 # --- pages under load ----------------------------------------------------------------------------------------
@@ -275,7 +289,7 @@ report="$ROOT/target/bench-pages.md"
 {
     echo "### Run of $(date -u +%Y-%m-%dT%H:%MZ) (\`bench/pages/run.sh\`, commit $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?'))"
     echo
-    echo "Machine: $(nproc) CPUs ($cpu), $ram RAM, $os, kernel $(uname -r); JDK: $jdk; $("$NGINX" -v 2>&1 | sed 's/.*: //'); wrk $(wrk -v 2>&1 | head -1 | awk '{print $2}')."
+    echo "Machine: load average $LOAD_BEFORE before the run and $(cut -d" " -f1-3 /proc/loadavg) after it (other work on the machine skews every figure); $(nproc) CPUs ($cpu), $ram RAM, $os, kernel $(uname -r); JDK: $jdk; $("$NGINX" -v 2>&1 | sed 's/.*: //'); wrk $(wrk -v 2>&1 | head -1 | awk '{print $2}')."
     echo "Load: wrk \`-t$THREADS -c$CONNECTIONS -d$DURATION --latency\` on loopback, after a ${WARMUP} warm-up of each target; application started with \`java $HEAP -jar target/parcours.jar${BENCH_APP_ARGS:+ $BENCH_APP_ARGS}\` (H2 file database, demo content on); nginx with 2 workers, sendfile, access log off, serving the bytes the application returned (cycle page $cycle_bytes bytes: \`$cycle_path\`; session page $session_bytes bytes: \`$session_path\`)."
     echo
     echo "| page | server | requests/s | p50 | p99 | errors | Parcours / nginx |"
@@ -286,9 +300,11 @@ report="$ROOT/target/bench-pages.md"
     echo "| session | Parcours | ${RPS[parcours-session]} | ${P50[parcours-session]} ms | ${P99[parcours-session]} ms | ${BAD[parcours-session]} | **$(ratio "${RPS[parcours-session]}" "${RPS[nginx-session]}")** |"
     echo
     echo "Parcours RSS under load: $(mb "$load_rss_max") (highest sample during the runs); peak since start (VmHWM): $(mb "$load_hwm")."
-    echo
-    echo "| start-up | launch → readiness UP | Spring \"Started … in\" | idle RSS (5 s after ready) |"
-    echo "|---|---:|---:|---:|"
-    printf '%s\n' "${STARTUP_ROWS[@]}"
+    if (( ${#STARTUP_ROWS[@]} > 0 )); then
+        echo
+        echo "| start-up | launch → readiness UP | Spring \"Started … in\" | idle RSS (5 s after ready) |"
+        echo "|---|---:|---:|---:|"
+        printf '%s\n' "${STARTUP_ROWS[@]}"
+    fi
 } | tee "$report"
 say "report written to $report"
