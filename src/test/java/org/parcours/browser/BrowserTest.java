@@ -2,12 +2,14 @@ package org.parcours.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
@@ -63,7 +65,7 @@ public abstract class BrowserTest {
 
     /** The path of the current URL, without query or fragment. */
     protected final String currentPath() {
-        return java.net.URI.create(browser.getCurrentUrl()).getPath();
+        return URI.create(browser.getCurrentUrl()).getPath();
     }
 
     protected final WebElement main() {
@@ -85,7 +87,7 @@ public abstract class BrowserTest {
 
     /** Presses Tab from wherever the focus is and returns the newly focused element. */
     protected final WebElement pressTab() {
-        new Actions(browser).sendKeys(org.openqa.selenium.Keys.TAB).perform();
+        new Actions(browser).sendKeys(Keys.TAB).perform();
         return browser.switchTo().activeElement();
     }
 

@@ -2,6 +2,7 @@ package org.parcours.cycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -119,10 +120,10 @@ class DatabaseIT {
         assertThat(read.agenda())
                 .extracting(AgendaSegment::kind, AgendaSegment::title, AgendaSegment::plannedMinutes)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple(SegmentKind.RECAP, "Rappel", 5),
-                        org.assertj.core.groups.Tuple.tuple(SegmentKind.PRESENTATION, "Exposé", 30),
-                        org.assertj.core.groups.Tuple.tuple(SegmentKind.EXCHANGES, "Échanges", 20),
-                        org.assertj.core.groups.Tuple.tuple(SegmentKind.CLOSING, "Ce que je retiens", 5));
+                        tuple(SegmentKind.RECAP, "Rappel", 5),
+                        tuple(SegmentKind.PRESENTATION, "Exposé", 30),
+                        tuple(SegmentKind.EXCHANGES, "Échanges", 20),
+                        tuple(SegmentKind.CLOSING, "Ce que je retiens", 5));
         assertThat(read.keyPoints())
                 .extracting(KeyPoint::text)
                 .containsExactly("Coopérer s’apprend", "Le cadre libère", "Dire ce que l’on retient");
