@@ -1,0 +1,236 @@
+package org.parcours.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.relational.core.conversion.MutableAggregateChange;
+import org.springframework.data.relational.core.mapping.event.AfterSaveEvent;
+import org.springframework.mock.web.MockFilterChain;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+class PublicPageCacheTest {
+
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-04-02T16:00:10Z"));
+    private final PublicPageCache cache = new PublicPageCache(new LocaleConfig().localeResolver(), clock, true);
+    private final AtomicInteger renders = new AtomicInteger();
+    private Consumer<HttpServletResponse> page = response -> {};
+
+    @Test
+    void aPublicPageIsRenderedOnceAndThenServedWithTheSameHeadersAndAnEtag() throws Exception {
+        MockHttpServletResponse first = get("/cycles/cooperer");
+        MockHttpServletResponse second = get("/cycles/cooperer");
+
+        assertThat(renders).hasValue(1);
+        assertThat(second.getStatus()).isEqualTo(200);
+        assertThat(second.getContentAsString())
+                .isEqualTo(first.getContentAsString())
+                .contains("render 1");
+        assertThat(second.getContentType()).isEqualTo("text/html;charset=UTF-8");
+        assertThat(second.getHeader("Content-Security-Policy")).isEqualTo("default-src 'self'");
+        assertThat(second.getHeader("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(second.getHeader("ETag")).startsWith("W/\"");
+        assertThat(second.getHeader("Cache-Control")).isEqualTo("no-cache");
+        assertThat(second.getContentLength()).isEqualTo(first.getContentAsByteArray().length);
+    }
+
+    @Test
+    void aMatchingIfNoneMatchGetsNotModified() throws Exception {
+        get("/");
+        String etag = get("/").getHeader("ETag");
+
+        MockHttpServletResponse revalidated = get(request("/", r -> r.addHeader("If-None-Match", etag)));
+
+        assertThat(revalidated.getStatus()).isEqualTo(304);
+        assertThat(revalidated.getContentAsByteArray()).isEmpty();
+        assertThat(get(request("/", r -> r.addHeader("If-None-Match", "W/\"other\"")))
+                        .getStatus())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void theEtagOfTheControllerIsKept() throws Exception {
+        page = response -> response.setHeader("ETag", "W/\"from-the-controller\"");
+        get("/cycles/a");
+
+        assertThat(get("/cycles/a").getHeader("ETag")).isEqualTo("W/\"from-the-controller\"");
+        assertThat(get(request("/cycles/a", r -> r.addHeader("If-None-Match", "W/\"from-the-controller\"")))
+                        .getStatus())
+                .isEqualTo(304);
+        assertThat(renders).hasValue(1);
+    }
+
+    @Test
+    void eachLanguageHasItsOwnCopy() throws Exception {
+        get(request("/cycles/a", r -> r.addHeader("Accept-Language", "en-GB,en;q=0.8")));
+        get(request("/cycles/a", r -> r.setCookies(new Cookie("parcours-lang", "fr"))));
+        get(request("/cycles/a", r -> r.addHeader("Accept-Language", "en-US")));
+        get("/cycles/a");
+
+        assertThat(renders).as("one render for English, one for French").hasValue(2);
+    }
+
+    @Test
+    void pagesExpireAtTheNextMinuteBecauseStatusesDependOnTime() throws Exception {
+        get("/cycles/a");
+        clock.now = Instant.parse("2026-04-02T16:00:59.999Z");
+        get("/cycles/a");
+        assertThat(renders).hasValue(1);
+
+        clock.now = Instant.parse("2026-04-02T16:01:00Z");
+        assertThat(get("/cycles/a").getContentAsString()).contains("render 2");
+    }
+
+    @Test
+    void aChangeThroughTheWebOrTheRepositoriesEmptiesTheCache() throws Exception {
+        get("/cycles/a");
+        cache.doFilter(new MockHttpServletRequest("POST", "/admin/cycles/1"), new MockHttpServletResponse(), chain());
+        get("/cycles/a");
+        assertThat(renders).as("the POST itself and the page again").hasValue(3);
+
+        Object saved = new Object();
+        cache.dataChanged(new AfterSaveEvent<>(saved, MutableAggregateChange.forSave(saved)));
+        get("/cycles/a");
+        assertThat(renders).hasValue(4);
+    }
+
+    @Test
+    void visitorsWithASessionQueriesAndHtmxAlwaysReachTheApplication() throws Exception {
+        get("/cycles/a");
+        get(request("/cycles/a", r -> r.setRequestedSessionId("abc")));
+        get(request("/cycles/a", r -> r.setQueryString("lang=en")));
+        get(request("/cycles/a", r -> r.addParameter("lang", "en")));
+        get(request("/cycles/a", r -> r.addHeader("HX-Request", "true")));
+        get(request("/cycles/a/live", r -> r.addHeader("Accept", "text/event-stream")));
+        get(request("/admin", r -> {}));
+        get(request("/login", r -> {}));
+
+        assertThat(renders).hasValue(8);
+    }
+
+    @Test
+    void aRequestThatArrivesAuthenticatedIsNeverServedFromTheCache() throws Exception {
+        get("/cycles/a");
+        SecurityContextHolder.getContext()
+                .setAuthentication(UsernamePasswordAuthenticationToken.authenticated("organiser", null, List.of()));
+        try {
+            get("/cycles/a");
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+        assertThat(renders).hasValue(2);
+    }
+
+    @Test
+    void onlyAnonymousHtmlWith200IsKept() throws Exception {
+        page = response -> response.addHeader("Set-Cookie", "parcours-lang=en");
+        get("/cycles/a");
+        get("/cycles/a");
+        assertThat(renders).as("a response setting a cookie").hasValue(2);
+
+        page = response -> response.setStatus(404);
+        get("/cycles/b");
+        get("/cycles/b");
+        assertThat(renders).as("a 404").hasValue(4);
+
+        page = response -> response.setContentType("application/json");
+        get("/cycles/c");
+        get("/cycles/c");
+        assertThat(renders).as("not HTML").hasValue(6);
+
+        page = response -> {};
+        MockHttpServletRequest sessionCreated = new MockHttpServletRequest("GET", "/cycles/d");
+        cache.doFilter(sessionCreated, new MockHttpServletResponse(), new MockFilterChain(new HttpServlet() {
+            @Override
+            protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+                request.getSession(true);
+                render(response);
+            }
+        }));
+        get("/cycles/d");
+        assertThat(renders)
+                .as("a render that created a session (e.g. a CSRF token)")
+                .hasValue(8);
+    }
+
+    @Test
+    void nextMinuteIsTheStartOfTheFollowingMinute() {
+        assertThat(PublicPageCache.nextMinute(Instant.parse("2026-04-02T16:00:00Z")))
+                .isEqualTo(Instant.parse("2026-04-02T16:01:00Z"));
+        assertThat(PublicPageCache.nextMinute(Instant.parse("2026-04-02T16:59:59.999Z")))
+                .isEqualTo(Instant.parse("2026-04-02T17:00:00Z"));
+    }
+
+    private MockHttpServletResponse get(String path) throws Exception {
+        return get(request(path, r -> {}));
+    }
+
+    private MockHttpServletResponse get(MockHttpServletRequest request) throws Exception {
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        cache.doFilter(request, response, chain());
+        return response;
+    }
+
+    private static MockHttpServletRequest request(String path, Consumer<MockHttpServletRequest> setup) {
+        MockHttpServletRequest request = new MockHttpServletRequest("GET", path);
+        setup.accept(request);
+        return request;
+    }
+
+    private MockFilterChain chain() {
+        return new MockFilterChain(new HttpServlet() {
+            @Override
+            protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+                render(response);
+            }
+        });
+    }
+
+    private void render(HttpServletResponse response) throws IOException {
+        int n = renders.incrementAndGet();
+        response.setHeader("Content-Security-Policy", "default-src 'self'");
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        response.setHeader("Cache-Control", "no-cache, no-store, max-age=0, must-revalidate");
+        response.setContentType("text/html;charset=UTF-8");
+        page.accept(response);
+        response.getOutputStream().write(("<p>render " + n + "</p>").getBytes(StandardCharsets.UTF_8));
+    }
+
+    static final class MutableClock extends Clock {
+        Instant now;
+
+        MutableClock(Instant now) {
+            this.now = now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}
