@@ -54,6 +54,15 @@ class SecurityConfig {
                         // sign-in and first-organiser setup
                         .requestMatchers("/login", "/setup/**")
                         .permitAll()
+                        // registration
+                        .requestMatchers(HttpMethod.POST, "/cycles/*/register")
+                        .permitAll()
+                        .requestMatchers(HttpMethod.GET, "/registrations/cancel/*")
+                        .permitAll()
+                        .requestMatchers(HttpMethod.POST, "/registrations/cancel/*")
+                        .permitAll()
+                        .requestMatchers("/me", "/me/**")
+                        .authenticated()
                         // organisers
                         .requestMatchers("/admin", "/admin/**")
                         .hasRole(ORGANISER)
@@ -80,6 +89,10 @@ class SecurityConfig {
                 new LoginUrlAuthenticationEntryPoint("/login"));
         entryPoints.put(
                 PathPatternRequestMatcher.withDefaults().matcher("/admin"),
+                new LoginUrlAuthenticationEntryPoint("/login"));
+        // registration: "My space" sends signed-out visitors to sign in too
+        entryPoints.put(
+                PathPatternRequestMatcher.withDefaults().matcher("/me/**"),
                 new LoginUrlAuthenticationEntryPoint("/login"));
         var delegating = new DelegatingAuthenticationEntryPoint(entryPoints);
         delegating.setDefaultEntryPoint((request, response, e) -> response.sendError(HttpServletResponse.SC_NOT_FOUND));
