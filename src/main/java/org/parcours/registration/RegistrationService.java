@@ -95,11 +95,19 @@ public class RegistrationService {
      * @throws RegistrationRefusedException for a draft or unknown cycle, or a session that is not to come
      */
     public Outcome register(Request request) {
+        Cycle cycle = cycles.cycle(request.cycleId())
+                .filter(Cycle::published)
+                .orElseThrow(() -> new RegistrationRefusedException(Reason.CYCLE_NOT_OPEN));
+        List<Session> targets = targets(request, cycles.sessions(cycle.id()), clock.instant());
+        if (request.wantsConference()) {
+            for (Session session : targets) {
+                retrying.inTransaction(() -> {
+                    counters.ensure(Objects.requireNonNull(session.id()), session.seatCap());
+                    return true;
+                });
+            }
+        }
         return retrying.inTransaction(() -> {
-            Cycle cycle = cycles.cycle(request.cycleId())
-                    .filter(Cycle::published)
-                    .orElseThrow(() -> new RegistrationRefusedException(Reason.CYCLE_NOT_OPEN));
-            List<Session> targets = targets(request, cycles.sessions(cycle.id()), clock.instant());
             Registrant who = request.registrant();
             Person person = participants.findOrCreate(who.name(), who.email(), who.locale());
             long personId = Objects.requireNonNull(person.id());

@@ -3,6 +3,7 @@ package org.parcours.registration;
 import java.util.Objects;
 import java.util.function.Supplier;
 import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.dao.QueryTimeoutException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -33,7 +34,7 @@ class Retrying {
         for (int attempt = 1; ; attempt++) {
             try {
                 return Objects.requireNonNull(tx.execute(status -> work.get()));
-            } catch (PessimisticLockingFailureException e) {
+            } catch (PessimisticLockingFailureException | QueryTimeoutException e) {
                 if (attempt >= ATTEMPTS) {
                     throw e;
                 }

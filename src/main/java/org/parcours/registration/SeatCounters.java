@@ -84,6 +84,16 @@ class SeatCounters {
                 > 0;
     }
 
+    /**
+     * Creates the counter if it does not exist, in the caller's (short) transaction. Registration calls it before its
+     * own transaction, so that concurrent first registrations do not all wait on one uncommitted insert.
+     */
+    void ensure(long sessionId, int cap) {
+        if (!exists(sessionId)) {
+            create(sessionId, cap);
+        }
+    }
+
     /** Race-safe: of two first registrations, one creates the row and the other's insert does nothing. */
     private void create(long sessionId, int cap) {
         jdbc.sql("""

@@ -9,6 +9,7 @@ import java.util.Base64;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -21,9 +22,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * a random 256-bit key is generated at the first use, stored in the {@code app_secret} table (so every node and
  * every restart use the same one) and a warning says so: anyone who can read the database can then forge links.
  * Changing the key invalidates the links already mailed.
+ *
+ * <p>The key is loaded once the application context is ready (after the migrations), not at the first link: the
+ * first use happens inside registration transactions, which must not wait for a second pooled connection.
  */
 @Component
-class SigningKey {
+class SigningKey implements SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(SigningKey.class);
     static final String NAME = "link-signing";
@@ -44,6 +48,11 @@ class SigningKey {
         this.newTransaction = new TransactionTemplate(transactions);
         this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.clock = clock;
+    }
+
+    @Override
+    public void afterSingletonsInstantiated() {
+        bytes();
     }
 
     byte[] bytes() {
