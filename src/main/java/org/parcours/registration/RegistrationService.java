@@ -82,7 +82,8 @@ public class RegistrationService {
     }
 
     /**
-     * @param seats the sessions of the request with the person's registration for each, in path order
+     * @param seats the sessions of the request with the person's registration for each, in path order (waitlist
+     *     positions not computed: 0)
      * @param changed false when the request changed nothing (it was already done)
      */
     public record Outcome(Person person, Cycle cycle, List<SessionSeat> seats, boolean changed) {}
@@ -95,19 +96,50 @@ public class RegistrationService {
      * @throws RegistrationRefusedException for a draft or unknown cycle, or a session that is not to come
      */
     public Outcome register(Request request) {
-        Cycle cycle = cycles.cycle(request.cycleId())
-                .filter(Cycle::published)
-                .orElseThrow(() -> new RegistrationRefusedException(Reason.CYCLE_NOT_OPEN));
-        List<Session> targets = targets(request, cycles.sessions(cycle.id()), clock.instant());
-        if (request.wantsConference()) {
-            for (Session session : targets) {
+        try {
+            return registerOnce(request);
+        } catch (CountersMissing missing) {
+            // First registrations of these sessions on this node: create their seat counters, each in its own
+            // short transaction, so that concurrent first registrations do not all wait on one uncommitted insert.
+            for (Session session : missing.sessions()) {
+                long id = Objects.requireNonNull(session.id());
                 retrying.inTransaction(() -> {
-                    counters.ensure(Objects.requireNonNull(session.id()), session.seatCap());
+                    counters.ensure(id, session.seatCap());
                     return true;
                 });
+                counters.remember(id);
             }
+            return registerOnce(request);
         }
+    }
+
+    /** Thrown (and the transaction rolled back, nothing done) when seat counters must be created first. */
+    private static final class CountersMissing extends RuntimeException {
+        private final transient List<Session> sessions;
+
+        CountersMissing(List<Session> sessions) {
+            super(null, null, false, false);
+            this.sessions = sessions;
+        }
+
+        List<Session> sessions() {
+            return sessions;
+        }
+    }
+
+    private Outcome registerOnce(Request request) {
         return retrying.inTransaction(() -> {
+            Plan plan = plan(request);
+            Cycle cycle = plan.cycle();
+            List<Session> targets = plan.targets();
+            if (request.wantsConference()) {
+                List<Session> missing = targets.stream()
+                        .filter(t -> !counters.known(Objects.requireNonNull(t.id())))
+                        .toList();
+                if (!missing.isEmpty()) {
+                    throw new CountersMissing(missing);
+                }
+            }
             Registrant who = request.registrant();
             Person person = participants.findOrCreate(who.name(), who.email(), who.locale());
             long personId = Objects.requireNonNull(person.id());
@@ -166,15 +198,24 @@ public class RegistrationService {
             if (seat.seated()) {
                 mails.promoted(seat);
             } else {
-                mails.waitlisted(seat);
+                mails.waitlisted(engine.seatOf(seat.registration(), seat.session()));
             }
         }
     }
 
-    private List<Session> targets(Request request, List<Session> path, Instant now) {
+    private record Plan(Cycle cycle, List<Session> targets) {}
+
+    private Plan plan(Request request) {
+        Cycle cycle = cycles.cycle(request.cycleId())
+                .filter(Cycle::published)
+                .orElseThrow(() -> new RegistrationRefusedException(Reason.CYCLE_NOT_OPEN));
+        return new Plan(cycle, targets(cycle, request, clock.instant()));
+    }
+
+    private List<Session> targets(Cycle cycle, Request request, Instant now) {
         List<Session> targets;
         if (request.wholeCycle()) {
-            targets = path.stream()
+            targets = cycles.sessions(cycle.id()).stream()
                     .filter(s -> s.statusAt(now) == SessionStatus.UPCOMING)
                     .toList();
             if (targets.isEmpty()) {
@@ -184,10 +225,11 @@ public class RegistrationService {
             if (request.sessionIds().isEmpty()) {
                 throw new RegistrationRefusedException(Reason.NO_SESSION_CHOSEN);
             }
-            Map<Long, Session> byId = path.stream().collect(Collectors.toMap(Session::id, Function.identity()));
             targets = new ArrayList<>();
             for (Long id : request.sessionIds()) {
-                Session session = byId.get(id);
+                Session session = cycles.session(id)
+                        .filter(s -> s.cycleId().equals(cycle.id()))
+                        .orElse(null);
                 if (session == null) {
                     throw new RegistrationRefusedException(Reason.SESSION_UNKNOWN);
                 }
@@ -203,10 +245,15 @@ public class RegistrationService {
                 .toList();
     }
 
+    /**
+     * The seats of a request. Waitlist positions are left at 0 here: counting the people ahead costs a scan of the
+     * waitlist in the registering transaction, and the number would be out of date soon anyway; pages read them
+     * when they are shown ({@link #registrationsOf}).
+     */
     private List<SessionSeat> inPathOrder(List<Session> sessions, List<SeatEngine.Result> results) {
         List<SessionSeat> seats = new ArrayList<>();
         for (int i = 0; i < sessions.size(); i++) {
-            seats.add(engine.seatOf(results.get(i).registration(), sessions.get(i)));
+            seats.add(new SessionSeat(sessions.get(i), results.get(i).registration(), 0));
         }
         seats.sort(Comparator.comparingInt(s -> s.session().position()));
         return List.copyOf(seats);

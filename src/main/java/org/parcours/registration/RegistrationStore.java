@@ -34,25 +34,52 @@ class RegistrationStore {
     }
 
     /**
-     * A new active registration on a stream seat, unless the person already has a row for the session ({@code on
-     * conflict do nothing} leaves the transaction usable on PostgreSQL).
+     * A new active registration with the given seat, unless the person already has a row for the session ({@code
+     * on conflict do nothing} leaves the transaction usable on PostgreSQL).
      *
-     * @return the new id, or empty when a row existed
+     * @return the new registration, or empty when a row existed
      */
-    Optional<Long> insert(long sessionId, long personId, @Nullable Long cycleRegistrationId, OffsetDateTime now) {
+    Optional<Registration> insert(
+            long sessionId,
+            long personId,
+            @Nullable Long cycleRegistrationId,
+            Seat seat,
+            boolean waitlisted,
+            OffsetDateTime now) {
         KeyHolder keys = new GeneratedKeyHolder();
+        OffsetDateTime waitlistedAt = waitlisted ? now : null;
         int rows = jdbc.sql("""
-                        insert into registration (session_id, person_id, seat, waitlisted, status,
+                        insert into registration (session_id, person_id, seat, waitlisted, waitlisted_at, status,
                             cycle_registration_id, created_at, updated_at, activation, revision)
-                        values (:session, :person, 'STREAM', false, 'ACTIVE', :cycleRegistration, :now, :now, 1, 1)
+                        values (:session, :person, :seat, :waitlisted, :waitlistedAt, 'ACTIVE', :cycleRegistration,
+                            :now, :now, 1, 1)
                         on conflict do nothing""")
                 .param("session", sessionId)
                 .param("person", personId)
+                .param("seat", seat.name())
+                .param("waitlisted", waitlisted)
+                .param("waitlistedAt", waitlistedAt)
                 .param("cycleRegistration", cycleRegistrationId)
                 .param("now", now)
                 .update(keys, "id");
         Number id = keys.getKey();
-        return rows == 1 && id != null ? Optional.of(id.longValue()) : Optional.empty();
+        if (rows != 1 || id == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new Registration(
+                id.longValue(),
+                sessionId,
+                personId,
+                seat,
+                waitlisted,
+                waitlistedAt,
+                RegistrationStatus.ACTIVE,
+                cycleRegistrationId,
+                now,
+                now,
+                null,
+                1,
+                1));
     }
 
     Optional<Registration> find(long id) {

@@ -1,6 +1,8 @@
 package org.parcours.registration;
 
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -18,6 +20,8 @@ import org.springframework.stereotype.Repository;
 class SeatCounters {
 
     private final JdbcClient jdbc;
+    /** Sessions whose counter is known to exist (committed); counters are only ever deleted with their session. */
+    private final Set<Long> known = ConcurrentHashMap.newKeySet();
 
     SeatCounters(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -28,7 +32,7 @@ class SeatCounters {
         if (tryClaim(sessionId)) {
             return true;
         }
-        if (exists(sessionId)) {
+        if (known.contains(sessionId) || exists(sessionId)) {
             return false;
         }
         create(sessionId, cap);
@@ -92,6 +96,15 @@ class SeatCounters {
         if (!exists(sessionId)) {
             create(sessionId, cap);
         }
+    }
+
+    boolean known(long sessionId) {
+        return known.contains(sessionId);
+    }
+
+    /** Call once {@link #ensure} has committed. */
+    void remember(long sessionId) {
+        known.add(sessionId);
     }
 
     /** Race-safe: of two first registrations, one creates the row and the other's insert does nothing. */

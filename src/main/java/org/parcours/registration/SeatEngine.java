@@ -59,29 +59,39 @@ class SeatEngine {
     Result register(Session session, long personId, @Nullable Long cycleRegistrationId, boolean wantsConference) {
         OffsetDateTime now = now();
         boolean frozen = settings.frozen(session, clock.instant());
-        Optional<Long> created = store.insert(session.id(), personId, cycleRegistrationId, now);
-        long id;
-        Change change;
+        boolean asking = wantsConference && !frozen;
+        // New registrations (the common case) are written once, with their seat: the seat is claimed first.
+        boolean claimed = asking && counters.claim(session.id(), session.seatCap());
+        Optional<Registration> created = store.insert(
+                session.id(),
+                personId,
+                cycleRegistrationId,
+                claimed ? Seat.CONFERENCE : Seat.STREAM,
+                asking && !claimed,
+                now);
         if (created.isPresent()) {
-            id = created.get();
+            return new Result(created.get(), Change.NEW);
+        }
+        if (claimed) {
+            // The person already has a row for this session: give the seat back, then look at that row.
+            counters.release(session.id());
+        }
+        Registration existing = store.lock(session.id(), personId).orElseThrow();
+        long id = existing.id();
+        Change change;
+        if (!existing.active()) {
+            store.reactivate(id, cycleRegistrationId, now);
             change = Change.NEW;
         } else {
-            Registration existing = store.lock(session.id(), personId).orElseThrow();
-            id = existing.id();
-            if (!existing.active()) {
-                store.reactivate(id, cycleRegistrationId, now);
-                change = Change.NEW;
-            } else {
-                if (cycleRegistrationId != null && existing.cycleRegistrationId() == null) {
-                    store.linkToCycleRegistration(id, cycleRegistrationId);
-                }
-                if (!wantsConference || existing.seat() != Seat.STREAM || existing.waitlisted() || frozen) {
-                    return new Result(existing, Change.NONE);
-                }
-                change = Change.UPGRADED;
+            if (cycleRegistrationId != null && existing.cycleRegistrationId() == null) {
+                store.linkToCycleRegistration(id, cycleRegistrationId);
             }
+            if (!asking || existing.seat() != Seat.STREAM || existing.waitlisted()) {
+                return new Result(existing, Change.NONE);
+            }
+            change = Change.UPGRADED;
         }
-        if (wantsConference && !frozen) {
+        if (asking) {
             if (counters.claim(session.id(), session.seatCap())) {
                 store.toConference(id, now);
             } else {

@@ -6,7 +6,7 @@ import org.parcours.cycle.Session;
 /**
  * A session with one person's registration for it, as pages, e-mails and calendar files need it.
  *
- * @param waitlistPosition 1 for the first person on the conference waitlist; 0 when not waitlisted
+ * @param waitlistPosition 1 for the first person on the conference waitlist; 0 when not waitlisted or not computed
  */
 public record SessionSeat(Session session, Registration registration, int waitlistPosition) {
 
