@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
 import org.parcours.cycle.EditFields.CycleFields;
 import org.parcours.cycle.EditFields.SessionFields;
 import org.parcours.cycle.EditFields.TrainingFields;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -28,6 +29,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * change to a session also marks its cycle as changed, because the cycle page and the recaps of later sessions
  * show it. A duplicate slug is reported as {@link SlugTakenException}, also when the database's unique
  * constraint catches a race the pre-check missed. Unknown ids give an empty result.
+ *
+ * <p>Adding a session publishes {@link SessionAdded} and changing a seat cap publishes {@link
+ * SessionSeatCapChanged}, both inside the transaction: listeners that fail roll the change back.
  */
 @Service
 public class CycleEditor {
@@ -38,6 +42,7 @@ public class CycleEditor {
     private final CyclePaths paths;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     CycleEditor(
             CycleRepository cycles,
@@ -45,13 +50,15 @@ public class CycleEditor {
             TrainingRepository trainings,
             CyclePaths paths,
             PlatformTransactionManager transactions,
-            Clock clock) {
+            Clock clock,
+            ApplicationEventPublisher events) {
         this.cycles = cycles;
         this.sessions = sessions;
         this.trainings = trainings;
         this.paths = paths;
         this.tx = new TransactionTemplate(transactions);
         this.clock = clock;
+        this.events = events;
     }
 
     // ---- cycles
@@ -130,6 +137,7 @@ public class CycleEditor {
             OffsetDateTime now = now();
             Session created = sessions.save(session(null, cycleId, last + 1, f, now, List.of(), List.of()));
             paths.touch(cycleId, now);
+            events.publishEvent(new SessionAdded(cycleId, Objects.requireNonNull(created.id())));
             return Optional.of(created);
         });
     }
@@ -145,6 +153,9 @@ public class CycleEditor {
             Session saved = sessions.save(
                     session(old.id(), old.cycleId(), old.position(), f, now, old.agenda(), old.keyPoints()));
             paths.touch(old.cycleId(), now);
+            if (old.seatCap() != f.seatCap()) {
+                events.publishEvent(new SessionSeatCapChanged(id, old.seatCap(), f.seatCap()));
+            }
             return saved;
         }));
     }

@@ -59,6 +59,13 @@ class SecurityConfig {
                         // sign-in and first-organiser setup
                         .requestMatchers("/login", "/setup/**")
                         .permitAll()
+                        // registration
+                        .requestMatchers(HttpMethod.POST, "/cycles/*/register")
+                        .permitAll()
+                        .requestMatchers(HttpMethod.GET, "/registrations/cancel/*")
+                        .permitAll()
+                        .requestMatchers(HttpMethod.POST, "/registrations/cancel/*")
+                        .permitAll()
                         // participants (account): magic-link sign-in and sign-out for everyone; "my space" once
                         // signed in, whatever the role
                         .requestMatchers("/signin", "/signin/**", "/signout")
