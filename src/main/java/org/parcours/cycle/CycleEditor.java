@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
 import org.parcours.cycle.EditFields.CycleFields;
 import org.parcours.cycle.EditFields.SessionFields;
 import org.parcours.cycle.EditFields.TrainingFields;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -37,6 +38,7 @@ public class CycleEditor {
     private final TrainingRepository trainings;
     private final CyclePaths paths;
     private final TransactionTemplate tx;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     CycleEditor(
@@ -45,12 +47,14 @@ public class CycleEditor {
             TrainingRepository trainings,
             CyclePaths paths,
             PlatformTransactionManager transactions,
+            ApplicationEventPublisher events,
             Clock clock) {
         this.cycles = cycles;
         this.sessions = sessions;
         this.trainings = trainings;
         this.paths = paths;
         this.tx = new TransactionTemplate(transactions);
+        this.events = events;
         this.clock = clock;
     }
 
@@ -134,7 +138,10 @@ public class CycleEditor {
         });
     }
 
-    /** Changes a session's details; its place in the path, agenda and key points stay. */
+    /**
+     * Changes a session's details; its place in the path, agenda and key points stay. A new start or duration is
+     * announced with {@link SessionRescheduled}.
+     */
     public Optional<Session> updateSession(long id, SessionFields f) {
         return write(() -> sessions.findById(id).map(old -> {
             if (!old.slug().equals(f.slug())
@@ -145,6 +152,9 @@ public class CycleEditor {
             Session saved = sessions.save(
                     session(old.id(), old.cycleId(), old.position(), f, now, old.agenda(), old.keyPoints()));
             paths.touch(old.cycleId(), now);
+            if (!old.startsAt().isEqual(saved.startsAt()) || old.durationMinutes() != saved.durationMinutes()) {
+                events.publishEvent(new SessionRescheduled(old, saved));
+            }
             return saved;
         }));
     }
@@ -188,7 +198,10 @@ public class CycleEditor {
         });
     }
 
-    /** Deletes a session with its agenda and key points, and closes the gap in the path. */
+    /**
+     * Deletes a session with its agenda and key points, and closes the gap in the path. {@link SessionCancelled} is
+     * published first, while what hangs off the session still exists.
+     */
     public Optional<Session> deleteSession(long id) {
         return write(() -> {
             Optional<Session> found = sessions.findById(id);
@@ -196,6 +209,7 @@ public class CycleEditor {
                 return Optional.empty();
             }
             long cycleId = found.get().cycleId();
+            events.publishEvent(new SessionCancelled(found.get()));
             sessions.deleteById(id);
             paths.renumber(cycleId, sessions.findByCycleIdOrderByPosition(cycleId), now());
             return found;
