@@ -67,6 +67,12 @@ class CalendarsAndRemindersIT {
     @Autowired
     CycleEditor editor;
 
+    @Autowired
+    org.springframework.context.ApplicationEventPublisher events;
+
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate tx;
+
     Cycle cycle;
     Session session;
     OffsetDateTime start;
@@ -232,6 +238,45 @@ class CalendarsAndRemindersIT {
     }
 
     // ---- feeds
+
+    @Test
+    void theCyclePageOffersTheSubscriptionAndTheFile() throws Exception {
+        String html = mvc.perform(get("/cycles/{slug}", cycle.slug()))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        var page = org.jsoup.Jsoup.parse(html);
+        assertThat(page.select("a[href=/cycles/" + cycle.slug() + "/calendar]").text())
+                .isEqualTo("S’abonner au calendrier du cycle");
+        assertThat(page.select("a[href=/cycles/" + cycle.slug() + "/calendar.ics]"))
+                .hasSize(1);
+    }
+
+    @Test
+    void invitationsCanBeAskedForWithPlainValues() {
+        Ics request = Ics.parse(calendar.invite(session.id(), ana.id(), "CONFERENCE", "REQUEST"));
+        assertThat(request.text())
+                .contains(conferenceUrl())
+                .contains("ATTENDEE")
+                .contains(ana.email());
+        Ics cancel = Ics.parse(calendar.invite(session.id(), bob.id(), "STREAM", "CANCEL"));
+        assertThat(cancel.property("METHOD")).isEqualTo("CANCEL");
+        assertThat(cancel.text()).doesNotContain("secret-").contains("Livestream: ");
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> calendar.invite(Long.MAX_VALUE, ana.id(), "STREAM", "REQUEST"))
+                .isInstanceOf(org.parcours.web.NotFoundException.class);
+    }
+
+    @Test
+    void anErasedPersonsFeedLinkStopsWorking() throws Exception {
+        String path = URI.create(feeds.link(ana.id()).url()).getPath();
+        mvc.perform(get(path)).andExpect(status().isOk());
+
+        tx.executeWithoutResult(s -> events.publishEvent(new org.parcours.account.PersonErasing(ana.id())));
+
+        mvc.perform(get(path)).andExpect(status().isNotFound());
+    }
 
     @Test
     void theCycleFeedIsPublicWithTheStreamLinkOnly() throws Exception {

@@ -67,6 +67,12 @@ class TrainingApplicationsIT {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    org.springframework.context.ApplicationEventPublisher events;
+
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate tx;
+
     Training training;
     String ip;
 
@@ -369,6 +375,26 @@ class TrainingApplicationsIT {
         assertThat(applications.changeStatus(training, refused, ApplicationStatus.ACCEPTED))
                 .isEqualTo(TrainingApplications.Change.CHANGED);
         assertThat(applications.acceptedPlaces(training.id())).isEqualTo(3);
+    }
+
+    @Test
+    void anErasedPersonsApplicationsGoAndTheirPlaceIsFreed() {
+        String email = email();
+        applications.apply(training, new ApplicationInput("Eve", email, "", "Motivée", Map.of(), Locale.ENGLISH));
+        long id = applicationId(email);
+        assertThat(applications.changeStatus(training, id, ApplicationStatus.ACCEPTED))
+                .isEqualTo(TrainingApplications.Change.CHANGED);
+        assertThat(mails.get("training-application:" + id + ":v2").entry().subject())
+                .isEqualTo("Application accepted: " + training.title());
+        long personId = applications.applications(training.id()).getFirst().personId();
+        assertThat(applications.export(personId))
+                .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
+                .hasSize(1);
+
+        tx.executeWithoutResult(s -> events.publishEvent(new org.parcours.account.PersonErasing(personId)));
+
+        assertThat(applications.applications(training.id())).isEmpty();
+        assertThat(applications.acceptedPlaces(training.id())).isZero();
     }
 
     @Test
