@@ -10,6 +10,17 @@ create table calendar_sequence (
     constraint ck_calendar_sequence check (sequence >= 0)
 );
 
+-- Reminder passes done: once every registration of a session has had its reminder for an offset (and sequence),
+-- later runs of the job only look at registrations made since, instead of every registration every minute.
+create table reminder_pass (
+    session_id bigint not null,
+    offset_seconds bigint not null,
+    sequence integer not null,
+    done_at timestamp with time zone not null,
+    constraint pk_reminder_pass primary key (session_id, offset_seconds, sequence),
+    constraint fk_reminder_pass_session foreign key (session_id) references cycle_session (id) on delete cascade
+);
+
 -- Personal calendar feeds. The link's token is HMAC-SHA256(installation key, person id + salt): it can be shown
 -- again at any time without being stored, and a new salt ("reset my feed link") makes the old link stop working.
 -- token_hash (SHA-256 of the token) finds the person of a feed request with one indexed look-up.

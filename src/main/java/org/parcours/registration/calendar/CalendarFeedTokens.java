@@ -85,8 +85,11 @@ class CalendarFeedTokens {
         return compute(personId, fresh);
     }
 
-    /** Whose feed a token opens: only a token computed with the current key and the person's current salt. */
-    @Transactional(readOnly = true)
+    /**
+     * Whose feed a token opens: only a token computed with the current key and the person's current salt. Not
+     * read-only: the first use of a stored key on a node may have to create it.
+     */
+    @Transactional
     Optional<Long> personOf(String token) {
         if (!TOKEN.matcher(token).matches()) {
             return Optional.empty();
@@ -137,7 +140,7 @@ class CalendarFeedTokens {
         if (!configuredSecret.isEmpty()) {
             current = configuredSecret.getBytes(StandardCharsets.UTF_8);
         } else {
-            // Read first: a token look-up runs in a read-only transaction, where even a no-op INSERT fails.
+            // Read first: most calls find the key, and need no write.
             Optional<String> stored = storedKey();
             if (stored.isEmpty()) {
                 jdbc.sql("""

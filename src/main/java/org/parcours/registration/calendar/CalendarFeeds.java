@@ -73,7 +73,7 @@ public class CalendarFeeds {
     }
 
     /** The personal feed a token opens; empty for an unknown, reset or malformed token. */
-    @Transactional(readOnly = true)
+    @Transactional
     public Optional<byte[]> personalFeed(String token) {
         return tokens.personOf(token).flatMap(people::find).map(this::personalFeed);
     }

@@ -41,6 +41,15 @@ class CalendarRegistrations {
         return forSessions(List.of(sessionId));
     }
 
+    /** The session's active registrations created at {@code since} or later. */
+    List<Active> forSession(long sessionId, java.time.Instant since) {
+        return jdbc.sql(SELECT + " and session_id = :session and created_at >= :since order by id")
+                .param("session", sessionId)
+                .param("since", since.atOffset(java.time.ZoneOffset.UTC))
+                .query(CalendarRegistrations::active)
+                .list();
+    }
+
     List<Active> forPerson(long personId) {
         return jdbc.sql(SELECT + " and person_id = :person order by session_id")
                 .param("person", personId)

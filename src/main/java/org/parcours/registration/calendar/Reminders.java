@@ -27,6 +27,10 @@ import org.springframework.stereotype.Service;
  * arriving next to the one-hour one. A registration made after a reminder's time gets no such reminder (its
  * confirmation has just told everything). Past sessions are never in a window.
  *
+ * <p>Once a pass has gone through every registration of a session for an offset, it records so ({@link
+ * ReminderPasses}); later passes in the same window only look at registrations made since (with a margin for
+ * transactions that were still open), so the job stays cheap however many people registered.
+ *
  * <p>Each message has the idempotency key {@code reminder:<registrationId>:<offset>} (with {@code :s<sequence>}
  * appended once the session has moved, so the new date is reminded too): however often this runs, on however many
  * nodes, each reminder is queued once.
@@ -42,6 +46,7 @@ class Reminders {
     private final CalendarRegistrations registrations;
     private final CalendarSequences sequences;
     private final SessionNotices notices;
+    private final ReminderPasses passes;
     private final Clock clock;
 
     Reminders(
@@ -51,6 +56,7 @@ class Reminders {
             CalendarRegistrations registrations,
             CalendarSequences sequences,
             SessionNotices notices,
+            ReminderPasses passes,
             Clock clock) {
         this.settings = settings;
         this.cycles = cycles;
@@ -58,8 +64,12 @@ class Reminders {
         this.registrations = registrations;
         this.sequences = sequences;
         this.notices = notices;
+        this.passes = passes;
         this.clock = clock;
     }
+
+    /** Registrations committed this long after their creation time are still reminded. */
+    static final Duration LATE_COMMIT_MARGIN = Duration.ofMinutes(10);
 
     /** @return how many reminders this pass queued or found already queued */
     int sendDue() {
@@ -72,7 +82,7 @@ class Reminders {
             List<Session> sessions = cycles.sessionsStartingBetween(now.plus(windowEnd), now.plus(offset));
             for (Session session : sessions) {
                 try {
-                    count += remind(session, offset);
+                    count += remind(session, offset, now);
                 } catch (RuntimeException e) {
                     log.warn("Reminders for session {} failed; the next pass tries again", session.id(), e);
                 }
@@ -81,7 +91,7 @@ class Reminders {
         return count;
     }
 
-    private int remind(Session session, Duration offset) {
+    private int remind(Session session, Duration offset, Instant now) {
         long sessionId = java.util.Objects.requireNonNull(session.id());
         Optional<Cycle> cycle = cycles.cycle(session.cycleId());
         if (cycle.isEmpty()) {
@@ -89,9 +99,14 @@ class Reminders {
         }
         Instant due = session.startsAt().toInstant().minus(offset);
         int sequence = sequences.current(sessionId);
+        Optional<Instant> since = passes.doneAt(sessionId, offset, sequence)
+                .map(done -> done.toInstant().minus(LATE_COMMIT_MARGIN));
         Map<Long, Optional<Person>> persons = new HashMap<>();
         int count = 0;
-        for (CalendarRegistrations.Active registration : registrations.forSession(sessionId)) {
+        List<CalendarRegistrations.Active> candidates = since.isPresent()
+                ? registrations.forSession(sessionId, since.get())
+                : registrations.forSession(sessionId);
+        for (CalendarRegistrations.Active registration : candidates) {
             if (registration.createdAt().toInstant().isAfter(due)) {
                 continue;
             }
@@ -116,6 +131,7 @@ class Reminders {
                             .category("registration.reminder"));
             count += queued ? 1 : 0;
         }
+        passes.done(sessionId, offset, sequence, now.atOffset(java.time.ZoneOffset.UTC));
         return count;
     }
 }

@@ -110,7 +110,7 @@ class CalendarsAndRemindersIT {
         reminders.sendDue();
         assertThat(mails.count("reminder:" + anaRegistration + ":")).isZero();
 
-        clock.set(start.minusHours(23).toInstant());
+        clock.set(start.minusHours(24).plusMinutes(2).toInstant());
         reminders.sendDue();
         reminders.sendDue();
         assertThat(mails.count("reminder:" + anaRegistration + ":PT24H")).isEqualTo(1);
@@ -118,6 +118,15 @@ class CalendarsAndRemindersIT {
         assertThat(mails.keysTo(carl.email())).isEmpty();
         // Dora registered after the day-before reminder's time: her confirmation said it all.
         assertThat(mails.count("reminder:" + doraRegistration + ":")).isZero();
+
+        // A registration whose transaction was still open during that pass is reminded by the next one.
+        Person eve = rows.person("Eve", Locale.FRENCH);
+        long eveRegistration = rows.register(
+                session.id(), eve, "STREAM", false, start.minusHours(24).minusMinutes(5));
+        clock.advance(Duration.ofMinutes(1));
+        reminders.sendDue();
+        assertThat(mails.count("reminder:" + eveRegistration + ":PT24H")).isEqualTo(1);
+        assertThat(mails.count("reminder:" + anaRegistration + ":PT24H")).isEqualTo(1);
 
         Outbox.Message toAna = mails.get("reminder:" + anaRegistration + ":PT24H");
         assertThat(toAna.entry().recipientAddress()).isEqualTo(ana.email());
