@@ -247,6 +247,29 @@ class TrainingApplicationsIT {
     }
 
     @Test
+    void removingAQuestionKeepsTheAnswersAlreadyGiven() throws Exception {
+        var organiser = user("orga@applications.test").roles("ORGANISER");
+        long question = applications.addQuestion(training.id(), "Une attente ?", false);
+        String email = email();
+        mvc.perform(application(email, "answer-" + question, "Du concret.")).andExpect(status().is3xxRedirection());
+
+        mvc.perform(post("/admin/trainings/{id}/questions/{q}/delete", training.id(), question)
+                        .with(csrf())
+                        .with(organiser))
+                .andExpect(flash().attribute("flash", "application.admin.questionRemoved"));
+        mvc.perform(post("/admin/trainings/{id}/questions/{q}/delete", training.id(), question)
+                        .with(csrf())
+                        .with(organiser))
+                .andExpect(status().isNotFound());
+
+        assertThat(applications.questions(training.id())).isEmpty();
+        assertThat(applications.applications(training.id()).getFirst().answers())
+                .containsExactly(new TrainingApplication.Answer("Une attente ?", "Du concret."));
+        mvc.perform(get("/admin/trainings/{id}/questions", training.id()).with(organiser))
+                .andExpect(status().isOk());
+    }
+
+    @Test
     void badInputIsRefusedWithReasonsAndNothingIsSaved() throws Exception {
         long question = applications.addQuestion(training.id(), "Pourquoi maintenant ?", true);
         String email = email();
