@@ -142,7 +142,10 @@ public class CycleEditor {
         });
     }
 
-    /** Changes a session's details; its place in the path, agenda and key points stay. */
+    /**
+     * Changes a session's details; its place in the path, agenda and key points stay. A new start or duration is
+     * announced with {@link SessionRescheduled}.
+     */
     public Optional<Session> updateSession(long id, SessionFields f) {
         return write(() -> sessions.findById(id).map(old -> {
             if (!old.slug().equals(f.slug())
@@ -155,6 +158,9 @@ public class CycleEditor {
             paths.touch(old.cycleId(), now);
             if (old.seatCap() != f.seatCap()) {
                 events.publishEvent(new SessionSeatCapChanged(id, old.seatCap(), f.seatCap()));
+            }
+            if (!old.startsAt().isEqual(saved.startsAt()) || old.durationMinutes() != saved.durationMinutes()) {
+                events.publishEvent(new SessionRescheduled(old, saved));
             }
             return saved;
         }));
@@ -199,7 +205,10 @@ public class CycleEditor {
         });
     }
 
-    /** Deletes a session with its agenda and key points, and closes the gap in the path. */
+    /**
+     * Deletes a session with its agenda and key points, and closes the gap in the path. {@link SessionCancelled} is
+     * published first, while what hangs off the session still exists.
+     */
     public Optional<Session> deleteSession(long id) {
         return write(() -> {
             Optional<Session> found = sessions.findById(id);
@@ -207,6 +216,7 @@ public class CycleEditor {
                 return Optional.empty();
             }
             long cycleId = found.get().cycleId();
+            events.publishEvent(new SessionCancelled(found.get()));
             sessions.deleteById(id);
             paths.renumber(cycleId, sessions.findByCycleIdOrderByPosition(cycleId), now());
             return found;

@@ -1,6 +1,8 @@
 package org.parcours.cycle;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -74,6 +76,12 @@ public class CycleService {
 
     public Optional<Session> session(long id) {
         return sessions.findById(id);
+    }
+
+    /** Sessions of any cycle starting after {@code after} and at the latest {@code until}, by start (for reminders). */
+    public List<Session> sessionsStartingBetween(Instant after, Instant until) {
+        return sessions.findByStartsAtGreaterThanAndStartsAtLessThanEqualOrderByStartsAt(
+                after.atOffset(ZoneOffset.UTC), until.atOffset(ZoneOffset.UTC));
     }
 
     /**

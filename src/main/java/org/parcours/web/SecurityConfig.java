@@ -72,6 +72,15 @@ class SecurityConfig {
                         .permitAll()
                         .requestMatchers("/me", "/me/**")
                         .authenticated()
+                        // calendars: feeds are opened by calendar programs, which cannot sign in (the personal
+                        // feed is protected by its secret token); a new feed link is for a signed-in person
+                        .requestMatchers(HttpMethod.GET, "/calendar/**")
+                        .permitAll()
+                        .requestMatchers(HttpMethod.POST, "/calendar/reset")
+                        .authenticated()
+                        // training applications: the public form posts here (CSRF, rate limited)
+                        .requestMatchers(HttpMethod.POST, "/trainings/*/apply")
+                        .permitAll()
                         // organisers
                         .requestMatchers("/admin", "/admin/**")
                         .hasRole(ORGANISER)

@@ -6,6 +6,7 @@ import org.parcours.account.Person;
 import org.parcours.registration.CancelLinks;
 import org.parcours.registration.RegistrationService;
 import org.parcours.registration.RegistrationService.CancelPreview;
+import org.parcours.registration.calendar.CalendarFeeds;
 import org.parcours.web.NotFoundException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -23,10 +24,12 @@ class MySpaceController {
 
     private final RegistrationService registrations;
     private final CurrentPerson signedIn;
+    private final CalendarFeeds calendarFeeds;
 
-    MySpaceController(RegistrationService registrations, CurrentPerson signedIn) {
+    MySpaceController(RegistrationService registrations, CurrentPerson signedIn, CalendarFeeds calendarFeeds) {
         this.registrations = registrations;
         this.signedIn = signedIn;
+        this.calendarFeeds = calendarFeeds;
     }
 
     @GetMapping("/me")
@@ -34,6 +37,7 @@ class MySpaceController {
         Person person = signedIn.get().orElseThrow(NotFoundException::new);
         long personId = Objects.requireNonNull(person.id());
         model.addAttribute("page", MySpacePage.of(person, registrations.registrationsOf(personId), registrations));
+        model.addAttribute("calendarFeed", calendarFeeds.link(personId));
         return "registration/me";
     }
 
