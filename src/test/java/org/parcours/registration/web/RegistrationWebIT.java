@@ -208,7 +208,7 @@ class RegistrationWebIT {
         mvc.perform(registration(seated, "cycle", true)).andExpect(status().isFound());
         mvc.perform(registration(streamer, "cycle", true)).andExpect(status().isFound());
 
-        mvc.perform(get("/me")).andExpect(status().isFound()).andExpect(redirectedUrl("/login"));
+        mvc.perform(get("/me")).andExpect(status().isFound()).andExpect(redirectedUrl("/signin?continue=%2Fme"));
 
         Document mine =
                 html(mvc.perform(get("/me").with(user(seated))).andReturn().getResponse());
