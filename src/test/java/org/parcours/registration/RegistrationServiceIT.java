@@ -321,7 +321,11 @@ class RegistrationServiceIT {
 
         Object export = registrationData.export(personId);
 
-        assertThat(export.toString()).contains(cycle.title(), s.title(), "CONFERENCE");
+        String json = tools.jackson.databind.json.JsonMapper.builder()
+                .findAndAddModules()
+                .build()
+                .writeValueAsString(export);
+        assertThat(json).contains(cycle.title(), s.title(), "\"seat\":\"CONFERENCE\"", "wholeCycles");
     }
 
     @Autowired
