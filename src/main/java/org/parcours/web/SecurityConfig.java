@@ -7,6 +7,8 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.parcours.media.MediaSettings;
+import org.parcours.media.web.MediaUploadGuard;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -22,6 +24,7 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -44,7 +47,8 @@ class SecurityConfig {
             + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
     @Bean
-    SecurityFilterChain filterChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain filterChain(HttpSecurity http, MediaSettings media, MediaUploadGuard mediaUploadGuard)
+            throws Exception {
         http.authorizeHttpRequests(routes -> routes
                         // static assets and health probes
                         .requestMatchers(HttpMethod.GET, "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico")
@@ -55,6 +59,11 @@ class SecurityConfig {
                         .permitAll()
                         // public pages
                         .requestMatchers(HttpMethod.GET, "/", "/cycles/**", "/trainings/**")
+                        .permitAll()
+                        // media: files of published sessions (the controller checks publication, 404 otherwise)
+                        .requestMatchers(HttpMethod.GET, "/media/**")
+                        .permitAll()
+                        .requestMatchers(HttpMethod.HEAD, "/media/**")
                         .permitAll()
                         // sign-in and first-organiser setup
                         .requestMatchers("/login", "/setup/**")
@@ -76,8 +85,14 @@ class SecurityConfig {
                         .defaultSuccessUrl("/admin", false))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
                 .csrf(Customizer.withDefaults())
+                // media: large multipart bodies only for organisers' media uploads, refused before CSRF reads them
+                .addFilterBefore(mediaUploadGuard, CsrfFilter.class)
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(entryPoint()))
-                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                // media: embeds from the PeerTube instances listed in parcours.media.peertube-hosts
+                .headers(headers -> headers.contentSecurityPolicy(
+                                csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY.replace(
+                                        "https://player.vimeo.com;",
+                                        "https://player.vimeo.com" + media.extraFrameSources() + ";")))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
                         .frameOptions(frame -> frame.deny()));
         return http.build();
