@@ -1,7 +1,10 @@
 package org.parcours.media;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -23,6 +26,14 @@ public class MediaService {
     private final MediaStore store;
     private final MediaSettings settings;
     private final PublishedSessions published;
+    /**
+     * Records by key, as a replay is fetched in hundreds of range requests. A key always names the same bytes, so
+     * only a deletion can make an entry wrong, and then the file is gone too (checked on every request).
+     */
+    private final Cache<String, MediaFile> byKey = Caffeine.newBuilder()
+            .maximumSize(10_000)
+            .expireAfterWrite(Duration.ofMinutes(10))
+            .build();
 
     MediaService(MediaRecords records, MediaStore store, MediaSettings settings, PublishedSessions published) {
         this.records = records;
@@ -80,8 +91,10 @@ public class MediaService {
         if (path.isEmpty()) {
             return Optional.empty();
         }
-        return records.file(key)
-                .filter(f -> organiser || published.isPublished(f.sessionId()))
+        MediaFile cached = byKey.getIfPresent(key);
+        Optional<MediaFile> file = cached != null ? Optional.of(cached) : records.file(key);
+        file.ifPresent(f -> byKey.put(key, f));
+        return file.filter(f -> organiser || published.isPublished(f.sessionId()))
                 .filter(f -> Files.isRegularFile(path.get()))
                 .map(f -> new Servable(f, path.get()));
     }
