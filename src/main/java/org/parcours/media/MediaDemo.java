@@ -33,16 +33,19 @@ class MediaDemo {
     private final CycleService cycles;
     private final MediaService media;
     private final MediaUploads uploads;
+    private final MediaChapters chapters;
     private final boolean enabled;
 
     MediaDemo(
             CycleService cycles,
             MediaService media,
             MediaUploads uploads,
+            MediaChapters chapters,
             @Value("${parcours.demo.enabled:true}") boolean enabled) {
         this.cycles = cycles;
         this.media = media;
         this.uploads = uploads;
+        this.chapters = chapters;
         this.enabled = enabled;
     }
 
@@ -75,7 +78,7 @@ class MediaDemo {
                 uploads.attachSubtitles(id, "fr", in, "sous-titres-session3.fr.vtt");
             }
             try (InputStream in = open("replay-sample.chapters.vtt")) {
-                uploads.attachChapters(id, in);
+                chapters.attachChapters(id, in);
             }
             try (InputStream in = open("slides-session3.pdf")) {
                 uploads.attachSlides(id, in, "supports-session3.pdf");

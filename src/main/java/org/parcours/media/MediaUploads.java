@@ -10,10 +10,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
-import org.parcours.cycle.AgendaSegment;
 import org.parcours.media.MediaStore.Incoming;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,7 +20,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * What organisers change: attach or replace a session's replay, slides, subtitles and chapters, or remove them.
+ * What organisers change: attach or replace a session's replay, slides and subtitles, or remove media (chapters:
+ * {@link MediaChapters}).
  *
  * <p>Every upload follows the same path: stream into a temporary file (size limit counted as bytes arrive), decide
  * the type from the content, check the content (PDFBox opens slides, tracks are parsed), move the file into place,
@@ -34,8 +33,6 @@ public class MediaUploads {
 
     private static final Logger log = LoggerFactory.getLogger(MediaUploads.class);
     private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}");
-    private static final int MAX_CHAPTERS = 200;
-    private static final int MAX_TITLE = 200;
 
     private final MediaRecords records;
     private final MediaStore store;
@@ -52,7 +49,7 @@ public class MediaUploads {
     }
 
     /** A checked file waiting for its record. */
-    private record Pending(
+    record Pending(
             MediaKind kind,
             String language,
             Incoming upload,
@@ -148,84 +145,6 @@ public class MediaUploads {
         }
     }
 
-    /** An uploaded WebVTT (or SRT) chapters file: each cue becomes a chapter. */
-    public List<Chapter> attachChapters(long sessionId, InputStream in)
-            throws MediaRejected, TrackProblem, IOException {
-        List<Chapter> chapters = new ArrayList<>();
-        for (Cue cue : TextTracks.read(readTrack(in))) {
-            String title =
-                    cue.text().replaceAll("<[^>]*>", "").replaceAll("\\s+", " ").strip();
-            chapters.add(new Chapter(cue.startMs(), cue.endMs(), title));
-        }
-        return save(sessionId, chapters, 0);
-    }
-
-    /** Chapters that follow the agenda: one per segment, starting when it is planned to. */
-    public List<Chapter> chaptersFromAgenda(long sessionId, List<AgendaSegment> agenda)
-            throws MediaRejected, IOException {
-        List<Chapter> chapters = new ArrayList<>();
-        long start = 0;
-        for (AgendaSegment segment : agenda) {
-            long end = start + segment.plannedMinutes() * 60_000L;
-            chapters.add(new Chapter(start, end, segment.title()));
-            start = end;
-        }
-        if (chapters.isEmpty()) {
-            throw new MediaRejected("media.chapters.noAgenda");
-        }
-        return save(sessionId, chapters, 0);
-    }
-
-    /**
-     * Chapters as edited: titles and start times; each ends where the next starts, the last where it ended before
-     * (or its given end, at least a second after its start). Starts must increase; titles are required.
-     */
-    public List<Chapter> saveChapters(long sessionId, List<Chapter> chapters) throws MediaRejected, IOException {
-        long previousEnd = records.chapters(sessionId).stream()
-                .mapToLong(Chapter::endMs)
-                .max()
-                .orElse(0);
-        return save(sessionId, chapters, previousEnd);
-    }
-
-    private List<Chapter> save(long sessionId, List<Chapter> chapters, long previousEnd)
-            throws MediaRejected, IOException {
-        if (chapters.isEmpty()) {
-            throw new MediaRejected("media.chapters.none");
-        }
-        if (chapters.size() > MAX_CHAPTERS) {
-            throw new MediaRejected("media.chapters.tooMany", MAX_CHAPTERS);
-        }
-        List<Chapter> clean = new ArrayList<>();
-        for (int i = 0; i < chapters.size(); i++) {
-            Chapter c = chapters.get(i);
-            String title = c.title().strip();
-            if (title.isEmpty() || title.length() > MAX_TITLE) {
-                throw new MediaRejected("media.chapters.title", i + 1, MAX_TITLE);
-            }
-            if (c.startMs() < 0 || (i > 0 && c.startMs() <= chapters.get(i - 1).startMs())) {
-                throw new MediaRejected("media.chapters.order", i + 1);
-            }
-            long end = i + 1 < chapters.size()
-                    ? chapters.get(i + 1).startMs()
-                    : Math.max(Math.max(c.endMs(), previousEnd), c.startMs() + 1000);
-            clean.add(new Chapter(c.startMs(), end, title));
-        }
-        List<Cue> cues = clean.stream()
-                .map(c -> new Cue(c.startMs(), c.endMs(), "", c.title()))
-                .toList();
-        Incoming vtt = store.receive(TextTracks.write(cues).getBytes(StandardCharsets.UTF_8));
-        try {
-            commit(
-                    sessionId,
-                    List.of(new Pending(MediaKind.CHAPTERS, "", vtt, ContentType.VTT, "chapters.vtt", null)),
-                    () -> records.replaceChapters(sessionId, clean));
-            return clean;
-        } finally {
-            store.discard(vtt);
-        }
-    }
-
     /** A replay hosted on YouTube, Vimeo or a listed PeerTube instance; replaces an uploaded video. */
     public ExternalVideo setExternalVideo(long sessionId, String url) throws MediaRejected {
         ExternalVideo video = ExternalVideo.parse(url, settings.peertubeHosts());
@@ -256,20 +175,6 @@ public class MediaUploads {
 
     private record Removed(List<String> keys, boolean any) {}
 
-    /** Parses "75", "1:15", "1:01:15" or "1:15.5" (minutes:seconds) into milliseconds. */
-    public static Optional<Long> parseClock(String text) {
-        var m = Pattern.compile("(?:(?:(\\d{1,3}):)?([0-5]?\\d):)?([0-5]?\\d|\\d{1,6})(?:[.,](\\d{1,3}))?")
-                .matcher(text.strip());
-        if (!m.matches()) {
-            return Optional.empty();
-        }
-        long h = m.group(1) == null ? 0 : Long.parseLong(m.group(1));
-        long min = m.group(2) == null ? 0 : Long.parseLong(m.group(2));
-        long s = Long.parseLong(m.group(3));
-        String frac = m.group(4) == null ? "0" : (m.group(4) + "00").substring(0, 3);
-        return Optional.of(((h * 60 + min) * 60 + s) * 1000 + Long.parseLong(frac));
-    }
-
     private Incoming receive(InputStream in, long max) throws MediaRejected, IOException {
         Incoming upload;
         try {
@@ -284,7 +189,7 @@ public class MediaUploads {
         return upload;
     }
 
-    private byte[] readTrack(InputStream in) throws MediaRejected, IOException {
+    byte[] readTrack(InputStream in) throws MediaRejected, IOException {
         Incoming upload = receive(in, settings.maxTrackSize().toBytes());
         try {
             return Files.readAllBytes(upload.file());
@@ -302,7 +207,7 @@ public class MediaUploads {
         }
     }
 
-    private List<MediaFile> commit(long sessionId, List<Pending> pending, Runnable alsoInTransaction)
+    List<MediaFile> commit(long sessionId, List<Pending> pending, Runnable alsoInTransaction)
             throws MediaRejected, IOException {
         List<String> kept = new ArrayList<>();
         try {

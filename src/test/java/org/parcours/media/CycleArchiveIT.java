@@ -56,6 +56,9 @@ class CycleArchiveIT {
     MediaUploads uploads;
 
     @Autowired
+    MediaChapters chapters;
+
+    @Autowired
     CycleArchive archive;
 
     @Autowired
@@ -76,7 +79,7 @@ class CycleArchiveIT {
         uploads.attachVideo(first.id(), new ByteArrayInputStream(MediaSamples.bytes("replay-sample.mp4")), "r.mp4");
         uploads.attachSubtitles(
                 first.id(), "fr", new ByteArrayInputStream(MediaSamples.bytes("replay-sample.fr.vtt")), "fr.vtt");
-        uploads.attachChapters(first.id(), new ByteArrayInputStream(MediaSamples.bytes("replay-sample.chapters.vtt")));
+        chapters.attachChapters(first.id(), new ByteArrayInputStream(MediaSamples.bytes("replay-sample.chapters.vtt")));
         uploads.attachSlides(first.id(), new ByteArrayInputStream(MediaSamples.bytes("slides-session3.pdf")), "s.pdf");
     }
 

@@ -113,6 +113,37 @@ class UploadChecksTest {
                 .hasMessage("media.slides.unreadable");
     }
 
+    @Test
+    void theSweepRemovesLeftoversOnlyWhenOld() throws IOException {
+        MediaStore store = store();
+        String kept = store.keep(store.receive("kept".getBytes()), "vtt");
+        String orphan = store.keep(store.receive("orphan".getBytes()), "vtt");
+        String young = store.keep(store.receive("young".getBytes()), "vtt");
+        Path partial = Files.writeString(dir.resolve(".incoming/interrupted.part"), "half");
+        java.time.Instant now = java.time.Instant.now();
+        for (Path old :
+                List.of(store.path(kept).orElseThrow(), store.path(orphan).orElseThrow(), partial)) {
+            Files.setLastModifiedTime(
+                    old, java.nio.file.attribute.FileTime.from(now.minus(java.time.Duration.ofHours(2))));
+        }
+        int removed = store.sweep(key -> key.equals(kept), java.time.Duration.ofHours(1), now);
+        assertThat(removed).isEqualTo(2);
+        assertThat(store.path(kept).orElseThrow()).exists();
+        assertThat(store.path(young).orElseThrow())
+                .as("too young to be an orphan")
+                .exists();
+        assertThat(store.path(orphan).orElseThrow()).doesNotExist();
+        assertThat(partial).doesNotExist();
+    }
+
+    @Test
+    void peertubeHostsBecomeFrameSources() {
+        MediaSettings settings = new MediaSettings(dir, null, null, null, List.of(" Video.Example.org ", ""));
+        assertThat(settings.peertubeHosts()).containsExactly("video.example.org");
+        assertThat(settings.extraFrameSources()).isEqualTo(" https://video.example.org");
+        assertThat(settings.maxSize().toGigabytes()).isEqualTo(4);
+    }
+
     private Optional<ContentType> video(String name) throws IOException {
         Path file = sample(name);
         return ContentType.video(file, ContentType.detect(file));

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Optional;
 import org.parcours.cycle.Session;
 import org.parcours.media.Chapter;
+import org.parcours.media.MediaChapters;
 import org.parcours.media.MediaKind;
 import org.parcours.media.MediaRejected;
 import org.parcours.media.MediaUploads;
@@ -34,10 +35,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class MediaAdminController {
 
     private final MediaUploads uploads;
+    private final MediaChapters mediaChapters;
     private final MediaAdminPages pages;
 
-    MediaAdminController(MediaUploads uploads, MediaAdminPages pages) {
+    MediaAdminController(MediaUploads uploads, MediaChapters mediaChapters, MediaAdminPages pages) {
         this.uploads = uploads;
+        this.mediaChapters = mediaChapters;
         this.pages = pages;
     }
 
@@ -75,7 +78,7 @@ class MediaAdminController {
             throws IOException {
         Session session = pages.session(id);
         try {
-            uploads.chaptersFromAgenda(id, session.agenda());
+            mediaChapters.chaptersFromAgenda(id, session.agenda());
         } catch (MediaRejected e) {
             return pages.refused(id, pages.message(e, locale), 422, model, request, response, locale, "", "", null);
         }
@@ -105,7 +108,7 @@ class MediaAdminController {
         }
         List<Chapter> chapters = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
-            Optional<Long> start = MediaUploads.parseClock(rows.get(i).start());
+            Optional<Long> start = MediaChapters.parseClock(rows.get(i).start());
             if (start.isEmpty()) {
                 return pages.refused(
                         id,
@@ -123,7 +126,7 @@ class MediaAdminController {
                     new Chapter(start.get(), start.get() + 1000, rows.get(i).title()));
         }
         try {
-            uploads.saveChapters(id, chapters);
+            mediaChapters.saveChapters(id, chapters);
         } catch (MediaRejected e) {
             return pages.refused(id, pages.message(e, locale), 422, model, request, response, locale, "", "", rows);
         }

@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Locale;
+import org.parcours.media.MediaChapters;
 import org.parcours.media.MediaRejected;
 import org.parcours.media.MediaUploads;
 import org.parcours.media.TrackProblem;
@@ -28,10 +29,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class MediaUploadController {
 
     private final MediaUploads uploads;
+    private final MediaChapters chapters;
     private final MediaAdminPages pages;
 
-    MediaUploadController(MediaUploads uploads, MediaAdminPages pages) {
+    MediaUploadController(MediaUploads uploads, MediaChapters chapters, MediaAdminPages pages) {
         this.uploads = uploads;
+        this.chapters = chapters;
         this.pages = pages;
     }
 
@@ -110,7 +113,7 @@ class MediaUploadController {
         return upload(
                 id,
                 "media.chapters.saved",
-                (in, name) -> uploads.attachChapters(id, in),
+                (in, name) -> chapters.attachChapters(id, in),
                 model,
                 request,
                 response,

@@ -25,6 +25,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.parcours.cycle.Cycle;
 import org.parcours.cycle.CycleFixtures;
 import org.parcours.cycle.Session;
+import org.parcours.media.MediaChapters;
 import org.parcours.media.MediaSamples;
 import org.parcours.media.MediaUploads;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -53,6 +54,9 @@ class MediaBrowserIT {
     @Autowired
     MediaUploads uploads;
 
+    @Autowired
+    MediaChapters chapters;
+
     WebDriver driver;
     String pageUrl;
 
@@ -65,7 +69,7 @@ class MediaBrowserIT {
         uploads.attachVideo(session.id(), new ByteArrayInputStream(MediaSamples.bytes("replay-sample.mp4")), "r.mp4");
         uploads.attachSubtitles(
                 session.id(), "fr", new ByteArrayInputStream(MediaSamples.bytes("replay-sample.fr.vtt")), "fr.vtt");
-        uploads.attachChapters(
+        chapters.attachChapters(
                 session.id(), new ByteArrayInputStream(MediaSamples.bytes("replay-sample.chapters.vtt")));
         uploads.attachSlides(
                 session.id(), new ByteArrayInputStream(MediaSamples.bytes("slides-session3.pdf")), "s.pdf");
