@@ -7,8 +7,12 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.parcours.media.MediaSettings;
+import org.parcours.media.web.MediaUploadGuard;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
@@ -22,8 +26,10 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
@@ -43,8 +49,35 @@ class SecurityConfig {
             + "frame-src 'self' https://www.youtube-nocookie.com https://player.vimeo.com; "
             + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
+    /**
+     * media: reading files under /media/ (GET and HEAD only) goes through a shorter chain, as a replay is fetched as
+     * hundreds of range requests: nothing changes state (no CSRF token, no saved request), the signed-in organiser
+     * is still known (they may read drafts' files), headers are the same. The controller checks publication.
+     */
     @Bean
-    SecurityFilterChain filterChain(HttpSecurity http) throws Exception {
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    SecurityFilterChain mediaFiles(HttpSecurity http, MediaSettings media) throws Exception {
+        http.securityMatcher(new OrRequestMatcher(
+                        PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/media/**"),
+                        PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.HEAD, "/media/**")))
+                .authorizeHttpRequests(routes -> routes.anyRequest().permitAll())
+                .csrf(csrf -> csrf.disable())
+                .requestCache(cache -> cache.disable())
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(csp(media)))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+                        .frameOptions(frame -> frame.deny()));
+        return http.build();
+    }
+
+    /** media: embeds from the PeerTube instances listed in parcours.media.peertube-hosts. */
+    private static String csp(MediaSettings media) {
+        return CONTENT_SECURITY_POLICY.replace(
+                "https://player.vimeo.com;", "https://player.vimeo.com" + media.extraFrameSources() + ";");
+    }
+
+    @Bean
+    SecurityFilterChain filterChain(HttpSecurity http, MediaSettings media, MediaUploadGuard mediaUploadGuard)
+            throws Exception {
         http.authorizeHttpRequests(routes -> routes
                         // static assets and health probes
                         .requestMatchers(HttpMethod.GET, "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico")
@@ -56,6 +89,7 @@ class SecurityConfig {
                         // public pages
                         .requestMatchers(HttpMethod.GET, "/", "/cycles/**", "/trainings/**")
                         .permitAll()
+                        // media: GET and HEAD /media/** have their own chain (mediaFiles above); nothing else there
                         // sign-in and first-organiser setup
                         .requestMatchers("/login", "/setup/**")
                         .permitAll()
@@ -92,8 +126,14 @@ class SecurityConfig {
                         .defaultSuccessUrl("/admin", false))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
                 .csrf(Customizer.withDefaults())
+                // media: large multipart bodies only for organisers' media uploads, refused before CSRF reads them
+                .addFilterBefore(mediaUploadGuard, CsrfFilter.class)
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(entryPoint()))
-                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                // media: embeds from the PeerTube instances listed in parcours.media.peertube-hosts
+                .headers(headers -> headers.contentSecurityPolicy(
+                                csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY.replace(
+                                        "https://player.vimeo.com;",
+                                        "https://player.vimeo.com" + media.extraFrameSources() + ";")))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
                         .frameOptions(frame -> frame.deny()));
         return http.build();

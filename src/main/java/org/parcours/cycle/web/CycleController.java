@@ -2,10 +2,15 @@ package org.parcours.cycle.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 import org.parcours.cycle.Cycle;
 import org.parcours.cycle.CycleService;
+import org.parcours.media.MediaService;
+import org.parcours.media.MediaSummary;
 import org.parcours.web.NotFoundException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -21,10 +26,12 @@ import org.springframework.web.context.request.WebRequest;
 class CycleController {
 
     private final CycleService cycles;
+    private final MediaService media;
     private final Clock clock;
 
-    CycleController(CycleService cycles, Clock clock) {
+    CycleController(CycleService cycles, MediaService media, Clock clock) {
         this.cycles = cycles;
+        this.media = media;
         this.clock = clock;
     }
 
@@ -46,10 +53,14 @@ class CycleController {
         Cycle cycle = cycles.publishedCycle(PublicPages.requireSlug(slug)).orElseThrow(NotFoundException::new);
         CyclePage page = CyclePage.of(
                 cycle, cycles.sessions(cycle.id()), cycles.publishedTrainings(cycle.id()), clock.instant());
-        if (PublicPages.notModified(request, response, locale, page)) {
+        // media: whether each session has a replay and slides
+        Map<Long, MediaSummary> mediaSummaries = media.summaries(
+                page.path().stream().map(step -> step.session().id()).toList());
+        if (PublicPages.notModified(request, response, locale, List.of(page, new TreeMap<>(mediaSummaries)))) {
             return null;
         }
         model.addAttribute("page", page);
+        model.addAttribute("media", mediaSummaries);
         return "cycle/cycle";
     }
 

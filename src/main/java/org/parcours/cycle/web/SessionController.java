@@ -2,10 +2,13 @@ package org.parcours.cycle.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
+import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.parcours.cycle.Cycle;
 import org.parcours.cycle.CycleService;
+import org.parcours.media.MediaService;
+import org.parcours.media.SessionMedia;
 import org.parcours.web.NotFoundException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -22,10 +25,12 @@ import org.springframework.web.context.request.WebRequest;
 class SessionController {
 
     private final CycleService cycles;
+    private final MediaService media;
     private final Clock clock;
 
-    SessionController(CycleService cycles, Clock clock) {
+    SessionController(CycleService cycles, MediaService media, Clock clock) {
         this.cycles = cycles;
+        this.media = media;
         this.clock = clock;
     }
 
@@ -42,10 +47,13 @@ class SessionController {
         Cycle cycle = cycles.publishedCycle(PublicPages.requireSlug(slug)).orElseThrow(NotFoundException::new);
         SessionPage page = SessionPage.of(cycle, cycles.sessions(cycle.id()), sessionSlug, clock.instant())
                 .orElseThrow(NotFoundException::new);
-        if (PublicPages.notModified(request, response, locale, page)) {
+        // media: the replay and slides are part of what the page shows, so of its ETag too
+        SessionMedia sessionMedia = media.sessionMedia(page.session().id());
+        if (PublicPages.notModified(request, response, locale, List.of(page, sessionMedia))) {
             return null;
         }
         model.addAttribute("page", page);
+        model.addAttribute("media", sessionMedia);
         return "cycle/session";
     }
 
