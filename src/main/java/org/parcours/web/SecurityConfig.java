@@ -65,6 +65,19 @@ class SecurityConfig {
                         .permitAll()
                         .requestMatchers("/me", "/me/**")
                         .authenticated()
+                        // live room: the live page itself is a public page (/cycles/**); its stream and plain
+                        // page are public too. Posting is open at this level (CSRF-protected like every POST): the
+                        // live services accept signed-in people, and guests with a nickname only where the room's
+                        // organisers allow them. Moderation is under /admin/live/**.
+                        .requestMatchers(HttpMethod.GET, "/live/stream/*", "/live/*/plain")
+                        .permitAll()
+                        .requestMatchers(
+                                HttpMethod.POST,
+                                "/live/*/join",
+                                "/live/*/questions",
+                                "/live/*/questions/*/vote",
+                                "/live/*/chat")
+                        .permitAll()
                         // organisers
                         .requestMatchers("/admin", "/admin/**")
                         .hasRole(ORGANISER)
