@@ -88,8 +88,9 @@
     }
     applyVote(element);
     sortList(element.parentElement);
-    if (element.querySelector(".segment-timer")) {
+    if (element.id === "agenda-panel") {
       tick();
+      closingOnly();
     }
     if (element.parentElement && element.parentElement.dataset.scroll === "end") {
       element.parentElement.scrollTop = element.parentElement.scrollHeight;
@@ -119,6 +120,13 @@
   }
   tick();
   window.setInterval(tick, 15000);
+
+  // the takeaway form shows during the closing segment
+  function closingOnly() {
+    var agenda = document.getElementById("agenda-panel");
+    var closing = agenda && agenda.dataset.currentKind === "CLOSING";
+    document.querySelectorAll("[data-closing-only]").forEach(function (form) { form.hidden = !closing; });
+  }
 
   var chat = document.getElementById("chat");
   if (chat) {
@@ -200,7 +208,9 @@
       if (form.dataset.sent) {
         say(form.dataset.sent);
       }
-      form.reset();
+      if (!form.dataset.keep) {
+        form.reset();
+      }
     }).catch(function () {
       say(root.dataset.textNetwork || root.dataset.textOffline, true);
     }).finally(function () {

@@ -12,6 +12,7 @@ public record LiveEvent(long sessionId, long seq, String kind, String payload) {
     public static final String CHAT = "chat";
     public static final String AGENDA = "agenda";
     public static final String POLL = "poll";
+    public static final String POLL_RESULTS = "pollResults";
     public static final String TAKEAWAY = "takeaway";
     public static final String ROOM = "room";
     public static final String PRESENCE = "presence";

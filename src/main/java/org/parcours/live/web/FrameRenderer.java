@@ -6,14 +6,17 @@ import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.parcours.cycle.CycleService;
 import org.parcours.cycle.Session;
 import org.parcours.live.AgendaState;
 import org.parcours.live.ChatView;
 import org.parcours.live.LiveEvent;
 import org.parcours.live.LiveJson;
+import org.parcours.live.PollView;
 import org.parcours.live.PresenceCounts;
 import org.parcours.live.QuestionView;
+import org.parcours.live.TakeawayView;
 import org.parcours.live.VoteCount;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -54,6 +57,12 @@ class FrameRenderer {
                 yield SseFrames.event(id, VOTES, "q-" + count.questionId() + " " + count.votes());
             }
             case LiveEvent.ROOM -> SseFrames.event(id, RELOAD, "room");
+            case LiveEvent.POLL -> poll(id, LiveJson.read(event.payload(), PollView.class), variant);
+            case LiveEvent.POLL_RESULTS -> {
+                PollView poll = LiveJson.read(event.payload(), PollView.class);
+                yield SseFrames.event(id, UPSERT, fragment("live/pollResults.jte", variant, Map.of("poll", poll)));
+            }
+            case LiveEvent.TAKEAWAY -> takeaway(id, LiveJson.read(event.payload(), TakeawayView.class), variant);
             case LiveEvent.CHAT -> chat(id, LiveJson.read(event.payload(), ChatView.class), variant);
             case LiveEvent.AGENDA ->
                 agenda(id, event.sessionId(), LiveJson.read(event.payload(), AgendaState.class), variant);
@@ -85,6 +94,37 @@ class FrameRenderer {
                         "live/question.jte",
                         variant,
                         Map.of("q", question, "moderator", variant.moderator(), "voted", false)));
+    }
+
+    private byte[] poll(Long id, PollView poll, Variant variant) {
+        if (poll.status() == PollView.PollStatus.DRAFT && !variant.moderator()) {
+            return SseFrames.event(id, REMOVE, "poll-" + poll.id());
+        }
+        return SseFrames.event(
+                id,
+                UPSERT,
+                fragment(
+                        "live/poll.jte",
+                        variant,
+                        Map.of(
+                                "poll",
+                                poll,
+                                "moderator",
+                                variant.moderator(),
+                                "canAnswer",
+                                !variant.moderator(),
+                                "chosen",
+                                Set.of())));
+    }
+
+    private byte[] takeaway(Long id, TakeawayView takeaway, Variant variant) {
+        if (takeaway.hidden() && !variant.moderator()) {
+            return SseFrames.event(id, REMOVE, "t-" + takeaway.id());
+        }
+        return SseFrames.event(
+                id,
+                UPSERT,
+                fragment("live/takeaway.jte", variant, Map.of("item", takeaway, "moderator", variant.moderator())));
     }
 
     private byte[] chat(Long id, ChatView message, Variant variant) {

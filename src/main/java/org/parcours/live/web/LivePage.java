@@ -3,18 +3,22 @@ package org.parcours.live.web;
 import java.time.ZonedDateTime;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.parcours.cycle.Cycle;
 import org.parcours.cycle.CycleService;
+import org.parcours.cycle.SegmentKind;
 import org.parcours.cycle.Session;
 import org.parcours.live.AgendaState;
 import org.parcours.live.ChatView;
 import org.parcours.live.LiveRoom;
 import org.parcours.live.Participant;
+import org.parcours.live.PollView;
 import org.parcours.live.PresenceCounts;
 import org.parcours.live.QuestionStatus;
 import org.parcours.live.QuestionView;
+import org.parcours.live.TakeawayView;
 
 /**
  * What the live page shows one viewer. {@code lastSeq} is read before anything else, so the stream, starting
@@ -37,6 +41,10 @@ public record LivePage(
         AgendaState agenda,
         List<CycleService.Recap> recap,
         @Nullable PresenceCounts presence,
+        List<PollView> polls,
+        Map<Long, Set<Long>> myChoices,
+        List<TakeawayView> wall,
+        List<TakeawayView> myTakeaways,
         Set<Long> myVotes,
         String sort,
         @Nullable String error,
@@ -77,6 +85,18 @@ public record LivePage(
     /** Whether this viewer should be offered to join with a nickname. */
     public boolean mayJoinAsGuest() {
         return open && participant == null && !signedIn && room.guestsAllowed();
+    }
+
+    /** Whether the current agenda segment is the closing one (when takeaways are written). */
+    public boolean closing() {
+        Integer current = agenda.segment();
+        return current != null
+                && current < session.agenda().size()
+                && session.agenda().get(current).kind() == SegmentKind.CLOSING;
+    }
+
+    public Set<Long> chosen(long pollId) {
+        return myChoices.getOrDefault(pollId, Set.of());
     }
 
     public boolean byVotes() {

@@ -45,6 +45,14 @@ class LivePageController {
         return LiveResponses.PAGE_VIEW;
     }
 
+    /** Large type and the top questions only, for sharing on screen during the session. */
+    @GetMapping("/live/{sessionId}/presenter")
+    String presenter(@PathVariable long sessionId, HttpServletRequest request, Model model) {
+        Session session = pages.session(sessionId);
+        model.addAttribute("page", pages.page(pages.cycleOf(session), session, request, "votes", null));
+        return "live/presenter";
+    }
+
     /** The room read-only, refreshed by the browser every 15 seconds: reading works without script. */
     @GetMapping("/live/{sessionId}/plain")
     String plain(

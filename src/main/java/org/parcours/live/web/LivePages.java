@@ -1,6 +1,9 @@
 package org.parcours.live.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -14,9 +17,12 @@ import org.parcours.live.LiveEvents;
 import org.parcours.live.LiveRoom;
 import org.parcours.live.LiveSeats;
 import org.parcours.live.Participant;
+import org.parcours.live.PollService;
+import org.parcours.live.PollView;
 import org.parcours.live.QuestionService;
 import org.parcours.live.RoomService;
 import org.parcours.live.SeatKind;
+import org.parcours.live.TakeawayService;
 import org.parcours.web.NotFoundException;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -35,6 +41,8 @@ class LivePages {
     private final MessageSource messages;
     private final ChatService chat;
     private final LiveHubs hubs;
+    private final PollService polls;
+    private final TakeawayService takeaways;
 
     LivePages(
             CycleService cycles,
@@ -45,7 +53,9 @@ class LivePages {
             LiveSeats seats,
             MessageSource messages,
             ChatService chat,
-            LiveHubs hubs) {
+            LiveHubs hubs,
+            PollService polls,
+            TakeawayService takeaways) {
         this.cycles = cycles;
         this.rooms = rooms;
         this.questions = questions;
@@ -55,6 +65,8 @@ class LivePages {
         this.messages = messages;
         this.chat = chat;
         this.hubs = hubs;
+        this.polls = polls;
+        this.takeaways = takeaways;
     }
 
     /** The session of a public room, or 404. */
@@ -80,6 +92,13 @@ class LivePages {
         Participant participant = identity.participant(sessionId, request).orElse(null);
         boolean byVotes = !"time".equals(sort);
         Set<Long> myVotes = participant == null ? Set.of() : questions.votedBy(participant.id());
+        List<PollView> polls = this.polls.list(sessionId, moderator);
+        Map<Long, Set<Long>> choices = new HashMap<>();
+        if (participant != null) {
+            for (PollView poll : polls) {
+                choices.put(poll.id(), this.polls.chosenBy(participant.id(), poll.id()));
+            }
+        }
         String conference = person.flatMap(p -> seats.seatOf(sessionId, p.id()))
                         .filter(seat -> seat == SeatKind.CONFERENCE)
                         .isPresent()
@@ -105,6 +124,10 @@ class LivePages {
                                 : room.segmentStartedAt().toInstant().toEpochMilli()),
                 cycles.recapBefore(session),
                 moderator ? hubs.total(sessionId) : null,
+                polls,
+                choices,
+                takeaways.wall(sessionId, moderator),
+                participant == null ? List.of() : takeaways.ofParticipant(participant.id()),
                 myVotes,
                 byVotes ? "votes" : "time",
                 error,

@@ -196,6 +196,13 @@ final class StreamClient implements WriteListener, AsyncListener {
     @Override
     public void onError(AsyncEvent event) {
         close();
+        // completing here, inside the container's error callback, is what stops its error dispatch to /error
+        // (which would try to render an error page on this half-written event stream)
+        try {
+            async.complete();
+        } catch (IllegalStateException alreadyDone) {
+            // completed already
+        }
     }
 
     @Override
