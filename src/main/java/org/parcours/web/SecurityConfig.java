@@ -115,6 +115,21 @@ class SecurityConfig {
                         // training applications: the public form posts here (CSRF, rate limited)
                         .requestMatchers(HttpMethod.POST, "/trainings/*/apply")
                         .permitAll()
+                        // live room: the live page itself is a public page (/cycles/**); its stream and plain
+                        // page are public too. Posting is open at this level (CSRF-protected like every POST): the
+                        // live services accept signed-in people, and guests with a nickname only where the room's
+                        // organisers allow them. Moderation is under /admin/live/**.
+                        .requestMatchers(HttpMethod.GET, "/live/stream/*", "/live/*/plain", "/live/*/presenter")
+                        .permitAll()
+                        .requestMatchers(
+                                HttpMethod.POST,
+                                "/live/*/join",
+                                "/live/*/questions",
+                                "/live/*/questions/*/vote",
+                                "/live/*/chat",
+                                "/live/*/polls/*/answer",
+                                "/live/*/takeaways")
+                        .permitAll()
                         // organisers
                         .requestMatchers("/admin", "/admin/**")
                         .hasRole(ORGANISER)
