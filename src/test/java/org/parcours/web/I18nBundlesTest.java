@@ -157,6 +157,8 @@ class I18nBundlesTest {
 
         @Test
         void looksInsideControlFlowAndContentBlocks() {
+            assertThat(HardCodedText.find("<i>@if(a)<b>${y}</b>@else${x}@endif</i>"))
+                    .isEmpty();
             assertThat(HardCodedText.find("@if(cycle.title().equals(\"a)\"))<b>Oui</b>@else<b>${x}</b>@endif"))
                     .containsExactly("Oui");
             assertThat(HardCodedText.find(
@@ -341,7 +343,9 @@ class I18nBundlesTest {
             int start = pos + 1;
             int end = start;
             while (end < source.length()
-                    && (Character.isJavaIdentifierPart(source.charAt(end))
+                    // not isJavaIdentifierPart: '$' is one, and "@else${x}" must read as @else then ${x}
+                    && (Character.isLetterOrDigit(source.charAt(end))
+                            || source.charAt(end) == '_'
                             || source.charAt(end) == '.'
                             || source.charAt(end) == '-')) {
                 end++;
