@@ -26,6 +26,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
 import org.springframework.test.web.servlet.MockMvc;
@@ -40,10 +41,14 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 @Import({CycleFixtures.class, LivePageIT.Seats.class})
 class LivePageIT {
 
-    /** Stands in for registration: whoever's address starts with "seated" holds a conference seat. */
+    /**
+     * Stands in for registration's seat lookup (primary over it): whoever's address starts with "seated" holds a
+     * conference seat.
+     */
     @TestConfiguration
     static class Seats {
         @Bean
+        @Primary
         SeatLookup seatLookup(JdbcClient jdbc) {
             return (sessionId, personId) -> Optional.of(
                     jdbc.sql("select email from person where id = :id")
