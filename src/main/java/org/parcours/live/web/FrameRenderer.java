@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.parcours.cycle.CycleService;
 import org.parcours.cycle.Session;
 import org.parcours.live.AgendaState;
@@ -37,6 +38,7 @@ class FrameRenderer {
     static final String RESET = "reset";
 
     private static final byte[] NOTHING = new byte[0];
+    private static final Pattern INDENTATION = Pattern.compile("\\n[ \\t]+");
 
     private final TemplateEngine templates;
     private final MessageSource messages;
@@ -159,7 +161,9 @@ class FrameRenderer {
         all.put("t", text(variant.lang()));
         StringOutput output = new StringOutput();
         templates.render(template, all, output);
-        return output.toString().strip();
+        // indentation is a third of a fragment's bytes, sent to every stream: drop it (whitespace at the start of a
+        // line never matters in these fragments)
+        return INDENTATION.matcher(output.toString().strip()).replaceAll("\n");
     }
 
     LiveText text(String lang) {

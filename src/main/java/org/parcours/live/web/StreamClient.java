@@ -26,7 +26,8 @@ import org.jspecify.annotations.Nullable;
 final class StreamClient implements WriteListener, AsyncListener {
 
     private static final AtomicLong IDS = new AtomicLong();
-    private static final int BATCH_BYTES = 64 * 1024;
+    /** At most this much is handed to Tomcat per write: what a slow socket cannot take stays in Tomcat's buffer. */
+    private static final int BATCH_BYTES = 8 * 1024;
 
     final long id = IDS.incrementAndGet();
     final Variant variant;
