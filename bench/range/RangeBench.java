@@ -272,7 +272,7 @@ public class RangeBench {
     }
 
     static Wrk wrk(String url, String lua, long size, String duration, String connections) throws Exception {
-        List<String> command = new ArrayList<>(List.of("wrk", "-t2", "-c" + connections, "-d" + duration, "--latency"));
+        List<String> command = new ArrayList<>(List.of("wrk", "-t2", "-c" + connections, "-d" + duration, "--timeout", "30s", "--latency"));
         if (lua != null) {
             command.addAll(List.of("-s", lua));
         }

@@ -57,8 +57,15 @@ class MediaBrowserIT {
     @Autowired
     MediaChapters chapters;
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    @Autowired
+    org.springframework.security.crypto.password.PasswordEncoder passwords;
+
     WebDriver driver;
     String pageUrl;
+    long sessionId;
 
     @BeforeEach
     void aSessionWithItsReplay() throws Exception {
@@ -73,6 +80,7 @@ class MediaBrowserIT {
                 session.id(), new ByteArrayInputStream(MediaSamples.bytes("replay-sample.chapters.vtt")));
         uploads.attachSlides(
                 session.id(), new ByteArrayInputStream(MediaSamples.bytes("slides-session3.pdf")), "s.pdf");
+        sessionId = session.id();
         pageUrl = "http://127.0.0.1:" + port + "/cycles/" + cycle.slug() + "/sessions/" + session.slug();
 
         ChromeOptions options = new ChromeOptions();
@@ -145,6 +153,36 @@ class MediaBrowserIT {
         waiting()
                 .until(d ->
                         ((Number) js("return document.getElementById('replay-player').readyState")).intValue() >= 1);
+        Results results = new AxeBuilder()
+                .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"))
+                .analyze(driver);
+        assertThat(results.getViolations())
+                .extracting(v -> v.getId() + ": " + v.getNodes().size())
+                .isEmpty();
+    }
+
+    @Test
+    void theOrganisersMediaPageHasNoAccessibilityViolation() throws Exception {
+        String email = "media-browser-" + java.util.UUID.randomUUID() + "@example.org";
+        jdbc.sql("insert into person (email, display_name, password_hash, role, locale, created_at)"
+                        + " values (:e, 'Organiser', :p, 'ORGANISER', 'fr', :now)")
+                .param("e", email)
+                .param("p", passwords.encode("a long enough password"))
+                .param("now", OffsetDateTime.now())
+                .update();
+        driver.get("http://127.0.0.1:" + port + "/login");
+        driver.findElement(By.id("email")).sendKeys(email);
+        driver.findElement(By.id("password")).sendKeys("a long enough password");
+        driver.findElement(By.cssSelector("form[action='/login'] button[type=submit]"))
+                .click();
+        waiting().until(d -> d.getCurrentUrl().endsWith("/admin"));
+        driver.get("http://127.0.0.1:" + port + "/admin/sessions/" + sessionId + "/media");
+        assertThat(driver.findElements(By.cssSelector("input[name=start]"))).hasSize(5);
+        if (driver instanceof org.openqa.selenium.TakesScreenshot camera) {
+            Files.createDirectories(Path.of("target"));
+            Files.write(
+                    Path.of("target/media-admin.png"), camera.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+        }
         Results results = new AxeBuilder()
                 .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"))
                 .analyze(driver);
