@@ -71,7 +71,7 @@ class LiveActionController {
             Locale locale)
             throws IOException {
         Session session = pages.session(sessionId);
-        try {
+        return responses.perform(session, request, response, model, locale, () -> {
             LiveRoom room = rooms.room(sessionId);
             if (!room.guestsAllowed() || identity.person().isPresent()) {
                 throw new LiveRefusedException(Refusal.SIGN_IN);
@@ -88,10 +88,8 @@ class LiveActionController {
             }
             participants.joinAsGuest(sessionId, key, nickname);
             request.getSession().setAttribute(LiveIdentity.GUEST_KEY, key);
-            return responses.done(request, response, session, null);
-        } catch (LiveRefusedException e) {
-            return responses.refused(e, session, request, response, model, locale);
-        }
+            return null;
+        });
     }
 
     @PostMapping("/live/{sessionId}/questions")
@@ -105,12 +103,10 @@ class LiveActionController {
             Locale locale)
             throws IOException {
         Session session = pages.session(sessionId);
-        try {
+        return responses.perform(session, request, response, model, locale, () -> {
             questions.ask(participant(sessionId, request), text);
-            return responses.done(request, response, session, null);
-        } catch (LiveRefusedException e) {
-            return responses.refused(e, session, request, response, model, locale);
-        }
+            return null;
+        });
     }
 
     @PostMapping("/live/{sessionId}/questions/{questionId}/vote")
@@ -125,12 +121,10 @@ class LiveActionController {
             Locale locale)
             throws IOException {
         Session session = pages.session(sessionId);
-        try {
+        return responses.perform(session, request, response, model, locale, () -> {
             VoteCount count = questions.vote(participant(sessionId, request), questionId, on);
-            return responses.done(request, response, session, LiveJson.write(new VoteAnswer(count, on)));
-        } catch (LiveRefusedException e) {
-            return responses.refused(e, session, request, response, model, locale);
-        }
+            return LiveJson.write(new VoteAnswer(count, on));
+        });
     }
 
     @PostMapping("/live/{sessionId}/chat")
@@ -144,12 +138,10 @@ class LiveActionController {
             Locale locale)
             throws IOException {
         Session session = pages.session(sessionId);
-        try {
+        return responses.perform(session, request, response, model, locale, () -> {
             chat.post(participant(sessionId, request), text);
-            return responses.done(request, response, session, null);
-        } catch (LiveRefusedException e) {
-            return responses.refused(e, session, request, response, model, locale);
-        }
+            return null;
+        });
     }
 
     /** What the page's script learns after a vote. */

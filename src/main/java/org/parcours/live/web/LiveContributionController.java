@@ -56,12 +56,10 @@ class LiveContributionController {
             Locale locale)
             throws IOException {
         Session session = pages.session(sessionId);
-        try {
+        return responses.perform(session, request, response, model, locale, () -> {
             polls.answer(participant(sessionId, request), pollId, options == null ? List.of() : options);
-            return responses.done(request, response, session, null);
-        } catch (LiveRefusedException e) {
-            return responses.refused(e, session, request, response, model, locale);
-        }
+            return null;
+        });
     }
 
     @PostMapping("/live/{sessionId}/takeaways")
@@ -76,12 +74,10 @@ class LiveContributionController {
             Locale locale)
             throws IOException {
         Session session = pages.session(sessionId);
-        try {
+        return responses.perform(session, request, response, model, locale, () -> {
             takeaways.write(participant(sessionId, request), text, shared);
-            return responses.done(request, response, session, null);
-        } catch (LiveRefusedException e) {
-            return responses.refused(e, session, request, response, model, locale);
-        }
+            return null;
+        });
     }
 
     private Participant participant(long sessionId, HttpServletRequest request) {

@@ -64,7 +64,7 @@ class LiveModerationController {
             Locale locale)
             throws IOException {
         Session session = pages.session(sessionId);
-        try {
+        return responses.perform(session, request, response, model, locale, () -> {
             switch (action) {
                 case "approve", "show" -> questions.moderate(sessionId, questionId, QuestionStatus.VISIBLE);
                 case "hide" -> questions.moderate(sessionId, questionId, QuestionStatus.HIDDEN);
@@ -79,10 +79,8 @@ class LiveModerationController {
                 }
                 default -> throw new LiveRefusedException(Refusal.NOT_FOUND);
             }
-            return responses.done(request, response, session, null);
-        } catch (LiveRefusedException e) {
-            return responses.refused(e, session, request, response, model, locale);
-        }
+            return null;
+        });
     }
 
     @PostMapping("/admin/live/{sessionId}/chat/{messageId}/{action}")
@@ -97,16 +95,14 @@ class LiveModerationController {
             Locale locale)
             throws IOException {
         Session session = pages.session(sessionId);
-        try {
+        return responses.perform(session, request, response, model, locale, () -> {
             switch (action) {
                 case "hide" -> chat.setHidden(sessionId, messageId, true);
                 case "show" -> chat.setHidden(sessionId, messageId, false);
                 default -> throw new LiveRefusedException(Refusal.NOT_FOUND);
             }
-            return responses.done(request, response, session, null);
-        } catch (LiveRefusedException e) {
-            return responses.refused(e, session, request, response, model, locale);
-        }
+            return null;
+        });
     }
 
     /** Marks an agenda segment as current (an empty value: none) and starts its timer. */
@@ -121,12 +117,10 @@ class LiveModerationController {
             Locale locale)
             throws IOException {
         Session session = pages.session(sessionId);
-        try {
+        return responses.perform(session, request, response, model, locale, () -> {
             rooms.setSegment(sessionId, segment);
-            return responses.done(request, response, session, null);
-        } catch (LiveRefusedException e) {
-            return responses.refused(e, session, request, response, model, locale);
-        }
+            return null;
+        });
     }
 
     @PostMapping("/admin/live/{sessionId}/participants/{participantId}/ban")
@@ -141,13 +135,11 @@ class LiveModerationController {
             Locale locale)
             throws IOException {
         Session session = pages.session(sessionId);
-        try {
+        return responses.perform(session, request, response, model, locale, () -> {
             if (!participants.setBanned(sessionId, participantId, banned)) {
                 throw new LiveRefusedException(Refusal.NOT_FOUND);
             }
-            return responses.done(request, response, session, null);
-        } catch (LiveRefusedException e) {
-            return responses.refused(e, session, request, response, model, locale);
-        }
+            return null;
+        });
     }
 }

@@ -52,12 +52,10 @@ class LivePollAdminController {
             Locale locale)
             throws IOException {
         Session session = pages.session(sessionId);
-        try {
+        return responses.perform(session, request, response, model, locale, () -> {
             polls.create(sessionId, question, Arrays.asList(options.split("\\R")), multiple);
-            return responses.done(request, response, session, null);
-        } catch (LiveRefusedException e) {
-            return responses.refused(e, session, request, response, model, locale);
-        }
+            return null;
+        });
     }
 
     @PostMapping("/admin/live/{sessionId}/polls/{pollId}/{action}")
@@ -72,17 +70,15 @@ class LivePollAdminController {
             Locale locale)
             throws IOException {
         Session session = pages.session(sessionId);
-        try {
+        return responses.perform(session, request, response, model, locale, () -> {
             PollView.PollStatus status = switch (action) {
                 case "open" -> PollView.PollStatus.OPEN;
                 case "close" -> PollView.PollStatus.CLOSED;
                 default -> throw new LiveRefusedException(Refusal.NOT_FOUND);
             };
             polls.setStatus(sessionId, pollId, status);
-            return responses.done(request, response, session, null);
-        } catch (LiveRefusedException e) {
-            return responses.refused(e, session, request, response, model, locale);
-        }
+            return null;
+        });
     }
 
     @PostMapping("/admin/live/{sessionId}/takeaways/{takeawayId}/{action}")
@@ -97,15 +93,13 @@ class LivePollAdminController {
             Locale locale)
             throws IOException {
         Session session = pages.session(sessionId);
-        try {
+        return responses.perform(session, request, response, model, locale, () -> {
             switch (action) {
                 case "hide" -> takeaways.setHidden(sessionId, takeawayId, true);
                 case "show" -> takeaways.setHidden(sessionId, takeawayId, false);
                 default -> throw new LiveRefusedException(Refusal.NOT_FOUND);
             }
-            return responses.done(request, response, session, null);
-        } catch (LiveRefusedException e) {
-            return responses.refused(e, session, request, response, model, locale);
-        }
+            return null;
+        });
     }
 }

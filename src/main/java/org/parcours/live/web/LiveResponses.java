@@ -51,6 +51,33 @@ class LiveResponses {
         return "redirect:" + LivePage.url(pages.cycleOf(session), session);
     }
 
+    /** One room action: its JSON answer for the page's script, or null when a redirect or page will do. */
+    @FunctionalInterface
+    interface Action {
+        @Nullable
+        String run();
+    }
+
+    /**
+     * Runs an action and answers as every live POST does: {@link #done} on success, {@link #refused} with the reason
+     * in the visitor's language when the room refuses it.
+     */
+    @Nullable
+    String perform(
+            Session session,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model,
+            Locale locale,
+            Action action)
+            throws IOException {
+        try {
+            return done(request, response, session, action.run());
+        } catch (LiveRefusedException e) {
+            return refused(e, session, request, response, model, locale);
+        }
+    }
+
     @Nullable
     String refused(
             LiveRefusedException refusal,
