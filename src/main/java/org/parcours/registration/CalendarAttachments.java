@@ -2,6 +2,7 @@ package org.parcours.registration;
 
 import java.util.List;
 import org.parcours.account.Person;
+import org.parcours.cycle.Cycle;
 import org.parcours.mail.OutgoingMail;
 
 /**
@@ -13,8 +14,9 @@ public interface CalendarAttachments {
 
     /**
      * @param person who registered
+     * @param cycle the cycle of the sessions
      * @param sessions the sessions the confirmation lists, each with the person's registration (the seat decides
      *     which link the event carries)
      */
-    List<OutgoingMail.Attachment> forRegistrations(Person person, List<SessionSeat> sessions);
+    List<OutgoingMail.Attachment> forRegistrations(Person person, Cycle cycle, List<SessionSeat> sessions);
 }

@@ -3,6 +3,7 @@ package org.parcours.registration;
 import java.util.List;
 import java.util.Optional;
 import org.parcours.account.Person;
+import org.parcours.cycle.Cycle;
 import org.parcours.mail.OutgoingMail;
 import org.parcours.registration.calendar.CalendarCancelLinks;
 import org.parcours.registration.calendar.CalendarSeat;
@@ -34,16 +35,20 @@ class CalendarLinks implements CalendarAttachments, CalendarCancelLinks {
     }
 
     @Override
-    public List<OutgoingMail.Attachment> forRegistrations(Person person, List<SessionSeat> sessions) {
+    public List<OutgoingMail.Attachment> forRegistrations(Person person, Cycle cycle, List<SessionSeat> sessions) {
+        // The registering transaction has the session, cycle and person loaded: pass them rather than have the
+        // calendar load them again (that look-up was a third of the cost of a registration).
         return sessions.stream()
                 .filter(seat -> seat.registration().active())
                 .map(seat -> {
                     var session = seat.session();
                     byte[] ics = calendar.invite(
-                            session.id(),
-                            person.id(),
-                            seat.seated() ? CalendarSeat.CONFERENCE.name() : CalendarSeat.STREAM.name(),
-                            SessionCalendar.Method.REQUEST.name());
+                            session,
+                            cycle,
+                            seat.seated() ? CalendarSeat.CONFERENCE : CalendarSeat.STREAM,
+                            person,
+                            calendar.sequence(java.util.Objects.requireNonNull(session.id())),
+                            SessionCalendar.Method.REQUEST);
                     return new OutgoingMail.Attachment(
                             session.slug() + ".ics", SessionCalendar.Method.REQUEST.contentType(), ics);
                 })

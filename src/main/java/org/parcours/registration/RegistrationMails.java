@@ -64,7 +64,7 @@ class RegistrationMails {
                 .model("cancelAllPath", links.pathForAll(cycle.id(), person.id()));
         CalendarAttachments calendar = calendars.getIfAvailable();
         if (calendar != null) {
-            for (OutgoingMail.Attachment file : calendar.forRegistrations(person, seats)) {
+            for (OutgoingMail.Attachment file : calendar.forRegistrations(person, cycle, seats)) {
                 builder.attach(file.filename(), file.contentType(), file.content());
             }
         }

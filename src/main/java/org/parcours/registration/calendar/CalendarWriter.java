@@ -14,12 +14,11 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.Temporal;
 import java.time.zone.ZoneRules;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import net.fortuna.ical4j.data.CalendarOutputter;
 import net.fortuna.ical4j.model.Calendar;
@@ -27,7 +26,6 @@ import net.fortuna.ical4j.model.ParameterList;
 import net.fortuna.ical4j.model.Property;
 import net.fortuna.ical4j.model.TimeZone;
 import net.fortuna.ical4j.model.TimeZoneRegistry;
-import net.fortuna.ical4j.model.TimeZoneRegistryFactory;
 import net.fortuna.ical4j.model.component.VEvent;
 import net.fortuna.ical4j.model.component.VTimeZone;
 import net.fortuna.ical4j.model.parameter.Cn;
@@ -35,6 +33,7 @@ import net.fortuna.ical4j.model.parameter.PartStat;
 import net.fortuna.ical4j.model.parameter.Role;
 import net.fortuna.ical4j.model.parameter.Rsvp;
 import net.fortuna.ical4j.model.property.Attendee;
+import net.fortuna.ical4j.model.property.DateProperty;
 import net.fortuna.ical4j.model.property.Description;
 import net.fortuna.ical4j.model.property.DtStamp;
 import net.fortuna.ical4j.model.property.LastModified;
@@ -70,7 +69,7 @@ class CalendarWriter {
     static final Duration FEED_REFRESH = Duration.ofHours(1);
     private static final Logger log = LoggerFactory.getLogger(CalendarWriter.class);
 
-    private final TimeZoneRegistry zones = TimeZoneRegistryFactory.getInstance().createRegistry();
+    private final TimeZoneRegistry zones = new WritingZoneRegistry();
     private final Map<String, Optional<Zone>> timeZones = new ConcurrentHashMap<>();
     private final MessageSource messages;
     private final CalendarUrls urls;
@@ -125,14 +124,24 @@ class CalendarWriter {
                     new ParameterList(List.of(net.fortuna.ical4j.model.parameter.Value.DURATION)), FEED_REFRESH));
             calendar.add(new XProperty("X-PUBLISHED-TTL", FEED_REFRESH.toString()));
         }
-        Set<ZoneId> written = new HashSet<>();
+        Map<ZoneId, String> written = new LinkedHashMap<>();
         for (CalendarEntry entry : entries) {
             Optional<Zone> zone = zone(entry.session().timeZone());
-            if (zone.isPresent() && written.add(zone.get().id())) {
-                calendar.add(zone.get().definition().copy());
-            }
+            zone.ifPresent(z -> written.putIfAbsent(z.id(), z.definition()));
             calendar.add(event(entry, method, zone.map(Zone::id).orElse(null), locale));
         }
+        String text = output(calendar);
+        if (!written.isEmpty()) {
+            // Each VTIMEZONE is written once per zone and kept as text: copying and writing ical4j's definition
+            // for every calendar was the largest part of the cost of a registration. RFC 5545 lets a VTIMEZONE
+            // stand anywhere among the components; they go before the first event, as ical4j would put them.
+            int at = text.indexOf("BEGIN:VEVENT\r\n");
+            text = text.substring(0, at) + String.join("", written.values()) + text.substring(at);
+        }
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String output(Calendar calendar) {
         StringWriter out = new StringWriter();
         try {
             // Validation belongs to the tests (which parse and validate every kind of calendar written here): a
@@ -141,7 +150,19 @@ class CalendarWriter {
         } catch (IOException e) {
             throw new IllegalStateException("writing a calendar to memory failed", e);
         }
-        return out.toString().getBytes(StandardCharsets.UTF_8);
+        return out.toString();
+    }
+
+    /** The VTIMEZONE component as the outputter writes it (folded, CRLF line ends). */
+    private static String vtimezoneText(VTimeZone definition) {
+        Calendar alone = new Calendar();
+        alone.add(new ProdId("-//Parcours//Parcours//EN"));
+        alone.add(ImmutableVersion.VERSION_2_0);
+        alone.add(definition);
+        String text = output(alone);
+        int start = text.indexOf("BEGIN:VTIMEZONE\r\n");
+        String end = "END:VTIMEZONE\r\n";
+        return text.substring(start, text.indexOf(end, start) + end.length());
     }
 
     private VEvent event(
@@ -154,6 +175,14 @@ class CalendarWriter {
                 ? session.end().withZoneSameInstant(zone)
                 : session.end().toInstant();
         VEvent event = new VEvent(start, end, session.title());
+        if (zone != null) {
+            // Without a registry that knows the zone, writing a date with a TZID is slow (see WritingZoneRegistry).
+            for (String name : List.of(Property.DTSTART, Property.DTEND)) {
+                event.getProperty(name)
+                        .filter(DateProperty.class::isInstance)
+                        .ifPresent(p -> ((DateProperty<?>) p).setTimeZoneRegistry(zones));
+            }
+        }
         event.replace(new DtStamp(clock.instant().truncatedTo(ChronoUnit.SECONDS)));
         event.add(new Uid(entry.uid()));
         event.add(new Sequence(entry.sequence()));
@@ -207,8 +236,8 @@ class CalendarWriter {
         return text.toString().strip();
     }
 
-    /** A time zone as written: its VTIMEZONE and the zone id its TZID names. */
-    private record Zone(ZoneId id, VTimeZone definition) {}
+    /** A time zone as written: its VTIMEZONE (as text) and the zone id its TZID names. */
+    private record Zone(ZoneId id, String definition) {}
 
     /**
      * The definition of a session's zone. ical4j files some zones under their canonical name (America/Montreal
@@ -232,7 +261,7 @@ class CalendarWriter {
                         .getProperty(Property.TZID)
                         .map(Property::getValue)
                         .orElse(id);
-                return Optional.of(new Zone(ZoneId.of(tzid), definition));
+                return Optional.of(new Zone(ZoneId.of(tzid), vtimezoneText(definition)));
             } catch (RuntimeException e) {
                 log.warn("No calendar time zone definition for {}; events are written in UTC", id);
                 return Optional.empty();
