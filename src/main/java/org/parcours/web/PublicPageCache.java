@@ -26,6 +26,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.data.relational.core.mapping.event.AfterDeleteEvent;
 import org.springframework.data.relational.core.mapping.event.AfterSaveEvent;
@@ -40,7 +41,7 @@ import org.springframework.web.servlet.LocaleResolver;
 /**
  * Serves the public pages (home, cycles, sessions, trainings) to anonymous visitors from a small cache of the HTML
  * the application rendered, so a popular page is rendered once per minute and language instead of once per
- * visit. It runs just before Spring Security and replays the headers of the rendered response (CSP and the other
+ * visit. It runs before Spring Security and the other filters, and replays the headers of the rendered response (CSP and the other
  * security headers included) with an ETag (the controller's, or a hash of the HTML), so browsers revalidate with
  * {@code If-None-Match} and get 304.
  *
@@ -56,8 +57,11 @@ import org.springframework.web.servlet.LocaleResolver;
 @Order(PublicPageCache.ORDER)
 class PublicPageCache extends OncePerRequestFilter {
 
-    /** Just before Spring Security's filter chain (-100), after forwarded-header handling. */
-    static final int ORDER = -101;
+    /**
+     * Right after forwarded-header handling and the character encoding (both at the highest precedence), before
+     * every other filter: a cached page needs none of them, and on a hit their cost would be most of the work.
+     */
+    static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 10;
 
     static final int MAX_PAGES = 1_000;
     static final int MAX_PAGE_BYTES = 1 << 20;
