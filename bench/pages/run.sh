@@ -107,8 +107,10 @@ start_app() {
     shift
     local t0 deadline
     t0=$(now_ms)
+    local command=("$JAVA" "$@")
+    [[ "${1:-}" == "$ROOT/bin/parcours" ]] && command=("$@")
     (cd "$WORK/run" && PARCOURS_PORT=$APP_PORT PARCOURS_DEMO=true PARCOURS_BASE_URL=$BASE \
-        exec "$JAVA" "$@") > "$WORK/$log" 2>&1 &
+        PARCOURS_JAR="$JAR" PARCOURS_AOT_DIR="$WORK/launcher-aot" exec "${command[@]}") > "$WORK/$log" 2>&1 &
     APP_PID=$!
     deadline=$(( t0 + 180000 ))
     until curl -fs "$BASE/actuator/health/readiness" 2>/dev/null | grep -q '"UP"'; do
@@ -179,11 +181,24 @@ measure_aot() {
         -XX:AOTCache="$WORK/app/app.aot" -jar "$WORK/app/parcours.jar"
 }
 
+# The production launcher (bin/parcours: -Xms64m -Xmx512m, AOT cache on JDK 25); its first start prepares the
+# cache (extract and training run) and is not counted.
+measure_launcher() {
+    say "start-up: bin/parcours (first start prepares its AOT cache)"
+    start_app launcher-prepare.log "$ROOT/bin/parcours"
+    stop_app
+    measure_restarts "restart, \`bin/parcours\` (launcher: 512 MB heap, AOT cache)" launcher "$ROOT/bin/parcours"
+    say "start-up: bin/parcours without the AOT cache"
+    PARCOURS_AOT=0 measure_restarts "restart, \`PARCOURS_AOT=0 bin/parcours\` (launcher: 512 MB heap)" launcher-plain \
+        "$ROOT/bin/parcours"
+}
+
 if [[ -z "${BENCH_SKIP_STARTUP:-}" ]]; then
     measure_first_start
     say "start-up: restarts with plain java -jar"
     measure_restarts "restart, \`java -jar target/parcours.jar\`" plain -jar "$JAR"
     measure_aot
+    measure_launcher
 fi
 
 # --- pages under load ----------------------------------------------------------------------------------------
