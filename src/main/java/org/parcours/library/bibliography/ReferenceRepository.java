@@ -10,4 +10,6 @@ interface ReferenceRepository extends ListCrudRepository<Reference, Long> {
     List<Reference> findByCycleIdAndSessionIdIsNullOrderByPosition(long cycleId);
 
     List<Reference> findByCycleId(long cycleId);
+
+    List<Reference> findBySessionIdOrderByPosition(long sessionId);
 }
