@@ -23,6 +23,8 @@ import org.jsoup.safety.Safelist;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
@@ -52,6 +54,32 @@ public class Citations {
             Caffeine.newBuilder().maximumSize(10_000).build();
 
     private record Key(String language, ReferenceData data) {}
+
+    /**
+     * Builds both processors in the background once the application is ready: the first one takes about a second
+     * (the style is parsed and the code warms up), which the first visitor would otherwise wait for.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    void warmUp() {
+        ReferenceData sample = new ReferenceData(
+                ReferenceKind.BOOK,
+                List.of(Author.person("Ostrom", "Elinor")),
+                "Governing the Commons",
+                null,
+                "Cambridge University Press",
+                "Cambridge",
+                1990,
+                null,
+                null,
+                null,
+                null,
+                "en",
+                null);
+        Thread.ofVirtual().name("citations-warm-up").start(() -> {
+            french.format(sample);
+            english.format(sample);
+        });
+    }
 
     /** The reference in the style of {@code locale}'s language (French unless English). */
     public Citation format(ReferenceData data, Locale locale) {
