@@ -86,7 +86,8 @@ class SecurityConfig {
                         .permitAll()
                         .requestMatchers("/error")
                         .permitAll()
-                        // public pages
+                        // public pages (library: with the bibliography exports of published cycles,
+                        // /cycles/*/references.{bib,ris,json} and /cycles/*/sessions/*/references.{bib,ris,json})
                         .requestMatchers(HttpMethod.GET, "/", "/cycles/**", "/trainings/**")
                         .permitAll()
                         // media: GET and HEAD /media/** have their own chain (mediaFiles above); nothing else there
@@ -130,7 +131,8 @@ class SecurityConfig {
                                 "/live/*/polls/*/answer",
                                 "/live/*/takeaways")
                         .permitAll()
-                        // organisers
+                        // organisers (library: bibliographies under /admin/{sessions,cycles}/*/references and
+                        // /admin/references/*)
                         .requestMatchers("/admin", "/admin/**")
                         .hasRole(ORGANISER)
                         .anyRequest()

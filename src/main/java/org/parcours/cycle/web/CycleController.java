@@ -9,6 +9,8 @@ import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 import org.parcours.cycle.Cycle;
 import org.parcours.cycle.CycleService;
+import org.parcours.library.bibliography.Bibliography;
+import org.parcours.library.bibliography.BibliographyView;
 import org.parcours.media.MediaService;
 import org.parcours.media.MediaSummary;
 import org.parcours.web.NotFoundException;
@@ -27,11 +29,13 @@ class CycleController {
 
     private final CycleService cycles;
     private final MediaService media;
+    private final Bibliography bibliography;
     private final Clock clock;
 
-    CycleController(CycleService cycles, MediaService media, Clock clock) {
+    CycleController(CycleService cycles, MediaService media, Bibliography bibliography, Clock clock) {
         this.cycles = cycles;
         this.media = media;
+        this.bibliography = bibliography;
         this.clock = clock;
     }
 
@@ -56,11 +60,15 @@ class CycleController {
         // media: whether each session has a replay and slides
         Map<Long, MediaSummary> mediaSummaries = media.summaries(
                 page.path().stream().map(step -> step.session().id()).toList());
-        if (PublicPages.notModified(request, response, locale, List.of(page, new TreeMap<>(mediaSummaries)))) {
+        // library: the cycle's own references and its bibliography exports
+        BibliographyView references = bibliography.cycleView(cycle, locale);
+        if (PublicPages.notModified(
+                request, response, locale, List.of(page, new TreeMap<>(mediaSummaries), references))) {
             return null;
         }
         model.addAttribute("page", page);
         model.addAttribute("media", mediaSummaries);
+        model.addAttribute("bibliography", references);
         return "cycle/cycle";
     }
 

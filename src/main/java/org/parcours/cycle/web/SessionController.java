@@ -7,6 +7,8 @@ import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.parcours.cycle.Cycle;
 import org.parcours.cycle.CycleService;
+import org.parcours.library.bibliography.Bibliography;
+import org.parcours.library.bibliography.BibliographyView;
 import org.parcours.media.MediaService;
 import org.parcours.media.SessionMedia;
 import org.parcours.web.NotFoundException;
@@ -26,11 +28,13 @@ class SessionController {
 
     private final CycleService cycles;
     private final MediaService media;
+    private final Bibliography bibliography;
     private final Clock clock;
 
-    SessionController(CycleService cycles, MediaService media, Clock clock) {
+    SessionController(CycleService cycles, MediaService media, Bibliography bibliography, Clock clock) {
         this.cycles = cycles;
         this.media = media;
+        this.bibliography = bibliography;
         this.clock = clock;
     }
 
@@ -49,11 +53,14 @@ class SessionController {
                 .orElseThrow(NotFoundException::new);
         // media: the replay and slides are part of what the page shows, so of its ETag too
         SessionMedia sessionMedia = media.sessionMedia(page.session().id());
-        if (PublicPages.notModified(request, response, locale, List.of(page, sessionMedia))) {
+        // library: the rendered references are part of the page, so of its ETag too
+        BibliographyView references = bibliography.sessionView(cycle, page.session(), locale);
+        if (PublicPages.notModified(request, response, locale, List.of(page, sessionMedia, references))) {
             return null;
         }
         model.addAttribute("page", page);
         model.addAttribute("media", sessionMedia);
+        model.addAttribute("bibliography", references);
         return "cycle/session";
     }
 
