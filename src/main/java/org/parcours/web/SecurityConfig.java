@@ -89,6 +89,9 @@ class SecurityConfig {
                         // public pages
                         .requestMatchers(HttpMethod.GET, "/", "/cycles/**", "/trainings/**")
                         .permitAll()
+                        // library.search: the results page
+                        .requestMatchers(HttpMethod.GET, "/search")
+                        .permitAll()
                         // media: GET and HEAD /media/** have their own chain (mediaFiles above); nothing else there
                         // sign-in and first-organiser setup
                         .requestMatchers("/login", "/setup/**")
