@@ -29,10 +29,17 @@ class SubtitleSearchSource implements SearchSource {
 
     static final String NAME = "subtitles";
 
-    /** A group ends after this many cues or once its text reaches {@link #GROUP_CHARACTERS}. */
-    static final int GROUP_CUES = 6;
+    /**
+     * A group ends after this many cues, once its text reaches {@link #GROUP_CHARACTERS}, or before a pause longer
+     * than {@link #GROUP_PAUSE_MS}: small groups link close to the words found.
+     */
+    static final int GROUP_CUES = 3;
 
-    static final int GROUP_CHARACTERS = 400;
+    static final int GROUP_CHARACTERS = 250;
+
+    static final long GROUP_PAUSE_MS = 10_000;
+
+    static final int TITLE_CHARACTERS = 70;
 
     private static final Logger log = LoggerFactory.getLogger(SubtitleSearchSource.class);
     /** WebVTT cue markup: voice, class, language, ruby, timestamp tags. */
@@ -89,7 +96,10 @@ class SubtitleSearchSource implements SearchSource {
             Cue first = cues.get(i);
             StringBuilder text = new StringBuilder();
             int n = 0;
-            while (i < cues.size() && n < GROUP_CUES && text.length() < GROUP_CHARACTERS) {
+            while (i < cues.size()
+                    && n < GROUP_CUES
+                    && text.length() < GROUP_CHARACTERS
+                    && (n == 0 || cues.get(i).startMs() - cues.get(i - 1).endMs() <= GROUP_PAUSE_MS)) {
                 String cueText = plain(cues.get(i).text());
                 if (!cueText.isEmpty()) {
                     text.append(text.isEmpty() ? "" : " ").append(cueText);
@@ -98,18 +108,29 @@ class SubtitleSearchSource implements SearchSource {
                 n++;
             }
             long seconds = first.startMs() / 1000;
+            // The title is the time and the first words, not the session's title: that would make every group
+            // of a session match the words of its title.
             documents.add(new SearchDocument(
                     "subtitle:" + track.id() + ":" + first.startMs(),
                     NAME,
                     cycle.id(),
                     "subtitle",
                     track.language(),
-                    session.title() + " · " + Cue.clock(first.startMs()),
+                    Cue.clock(first.startMs()) + " · " + opening(text.toString()),
                     text.toString(),
                     sessionUrl + "#t=" + seconds,
-                    cycle.title()));
+                    cycle.title() + " · " + session.title()));
         }
         return documents;
+    }
+
+    /** The first words of a text, at most about {@link #TITLE_CHARACTERS} characters, cut between words. */
+    static String opening(String text) {
+        if (text.length() <= TITLE_CHARACTERS) {
+            return text;
+        }
+        int cut = text.lastIndexOf(' ', TITLE_CHARACTERS);
+        return text.substring(0, cut > 0 ? cut : TITLE_CHARACTERS).strip() + " …";
     }
 
     /** A cue's words: tags removed, character references decoded, lines joined. */

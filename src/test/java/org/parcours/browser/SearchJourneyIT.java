@@ -89,18 +89,20 @@ class SearchJourneyIT extends BrowserTest {
         PublishedCycle cycle = indexed(BrowserFixtures.publishedCycleWithSessions(context));
         String suffix = cycle.slug().substring(cycle.slug().lastIndexOf('-') + 1);
 
-        // the suffix is in the cycle title and every session title (so in their key points' results too)
+        // the suffix is in the titles of the cycle and of its three sessions (key points have their own titles)
         open("/search?q=" + suffix);
-        assertThat(main().findElements(By.cssSelector(".search-kinds a"))).hasSizeGreaterThan(2);
+        assertThat(main().findElements(By.cssSelector(".search-kinds a"))).hasSize(3); // all, cycle, session
         assertAccessible("search results with kind filters");
 
-        follow(main().findElement(By.cssSelector(".search-kinds a[href*='kind=keypoint']")));
+        follow(main().findElement(By.cssSelector(".search-kinds a[href*='kind=session']")));
         List<WebElement> results = main().findElements(By.cssSelector("ol.search-results > li"));
-        assertThat(results).hasSize(6); // two key points in each of three sessions
+        assertThat(results).hasSize(3);
         assertThat(results)
                 .allSatisfy(
-                        r -> assertThat(r.findElement(By.cssSelector("h2 a")).getDomAttribute("href"))
-                                .endsWith("#key-points"));
+                        r -> assertThat(r.findElement(By.cssSelector(".badge")).getText())
+                                .isEqualTo("Séance"));
+        assertThat(currentPath()).isEqualTo("/search");
+        assertAccessible("search results filtered by kind");
     }
 
     /** The fixtures write to the tables directly: announce the cycle as the cycle feature would. */

@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The cycle feature's public content: a published cycle (title, summary, description), each of its sessions
- * (title, summary, description) and each key point of a session. A draft or deleted cycle has no documents. The
+ * (title, summary, description) and each key point of a session (the point is the title; the context names the
+ * session). A draft or deleted cycle has no documents. The
  * cycle feature announces its changes as {@code SearchContentChanged("cycle", id)}.
  */
 @Component
@@ -55,16 +56,18 @@ class CycleSearchSource implements SearchSource {
                     PlainText.join(session.summary(), PlainText.fromMarkdown(session.description())),
                     sessionUrl,
                     cycle.title()));
+            // A key point is its own title: the session's title would make every key point of a session match
+            // the words of that title, and crowd out the session itself.
             List<KeyPoint> points = session.keyPoints();
             for (int i = 0; i < points.size(); i++) {
                 documents.add(document(
                         "keypoint:" + session.id() + ":" + i,
                         cycle,
                         "keypoint",
-                        session.title(),
                         points.get(i).text(),
+                        "",
                         sessionUrl + "#key-points",
-                        cycle.title()));
+                        cycle.title() + " · " + session.title()));
             }
         }
         return documents;

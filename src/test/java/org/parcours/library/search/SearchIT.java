@@ -156,6 +156,8 @@ class SearchIT {
         assertThat(results(searchPage("commun " + word))).singleElement().satisfies(r -> {
             assertThat(r.selectFirst("h2 a").attr("href")).isEqualTo(published.sessionUrl() + "#key-points");
             assertThat(r.select(".badge").text()).isEqualTo("Point clé");
+            assertThat(r.selectFirst("h2").text()).isEqualTo("Les communs naissent de " + word);
+            assertThat(r.select(".search-meta").text()).contains("Première séance");
         });
     }
 
@@ -180,8 +182,10 @@ class SearchIT {
         search.awaitIndexing();
 
         Element result = results(searchPage("cooperer " + word)).getFirst();
-        assertThat(result.selectFirst("h2 a").attr("href")).isEqualTo(published.sessionUrl() + "#t=1");
+        assertThat(result.selectFirst("h2 a").attr("href")).isEqualTo(published.sessionUrl() + "#t=64");
         assertThat(result.select(".badge").text()).isEqualTo("Sous-titres");
+        assertThat(result.selectFirst("h2").text()).startsWith("1:04 · Coopérer demande du temps");
+        assertThat(result.select(".search-meta").text()).contains("Première séance");
         assertThat(result.select(".search-snippet").text()).doesNotContain("<v").contains("Coopérer demande du temps");
 
         media.remove(published.session().id(), MediaKind.SUBTITLES, "fr");
