@@ -198,8 +198,16 @@ class SearchIT {
         String word = madeUpWord();
         Published published = publishedCycle("Le pouvoir d’agir, selon " + word + ".");
         editor.replaceKeyPoints(published.session().id(), List.of("Agir ensemble, selon " + word));
+        String vtt = "WEBVTT\n\n00:00:01.000 --> 00:00:03.000\nAgir, dit " + word + ".\n";
+        media.attachSubtitles(
+                published.session().id(),
+                "fr",
+                new ByteArrayInputStream(vtt.getBytes(StandardCharsets.UTF_8)),
+                "s.vtt");
         search.awaitIndexing();
-        assertThat(results(searchPage(word))).hasSize(2);
+        assertThat(results(searchPage(word)))
+                .extracting(r -> r.select(".badge").text())
+                .containsExactlyInAnyOrder("Séance", "Point clé", "Sous-titres");
 
         editor.setStatus(published.cycle().id(), CycleStatus.DRAFT);
         search.awaitIndexing();
