@@ -4,56 +4,30 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.text.BreakIterator;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.document.Field;
-import org.apache.lucene.document.FieldType;
-import org.apache.lucene.document.StoredField;
-import org.apache.lucene.document.StringField;
-import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.SegmentInfos;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.index.Terms;
-import org.apache.lucene.index.TermsEnum;
-import org.apache.lucene.search.BooleanClause.Occur;
-import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.Query;
-import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
-import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.search.TopScoreDocCollectorManager;
-import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
-import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
-import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
-import org.apache.lucene.search.uhighlight.WholeBreakIterator;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.Lock;
 import org.apache.lucene.store.LockObtainFailedException;
-import org.apache.lucene.util.BytesRef;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The Lucene index on disk: one {@link IndexWriter} for every change and a {@link SearcherManager} for near
- * real-time searches. It knows nothing of Spring or of the sources; {@link SearchService} drives it.
+ * real-time searches ({@link SearchPages} makes the result pages). It knows nothing of Spring or of the sources;
+ * {@link SearchService} drives it.
  *
  * <p>Documents are grouped in slots, one per (source, cycle): {@link #replace} swaps a slot's documents atomically.
  * Each commit records the index format ({@link #FORMAT}) and whether the last full rebuild completed; an index
@@ -65,30 +39,11 @@ final class SearchIndex implements Closeable {
     /** Bumped when the fields or the analysis change: the index is then rebuilt at start. */
     static final String FORMAT = "1";
 
-    static final int MAX_PAGE = 100;
-
     private static final Logger log = LoggerFactory.getLogger(SearchIndex.class);
     private static final String FORMAT_KEY = "parcours.search.format";
     private static final String COMPLETE_KEY = "parcours.search.complete";
 
-    // Fields. Texts are indexed in the field of their language ("title_fr", "text_en"...), with offsets so that
-    // snippets are cut without analysing the text again.
-    private static final String KEY = "key";
-    private static final String SOURCE = "source";
-    private static final String CYCLE = "cycle";
-    private static final String SLOT = "slot";
-    private static final String KIND = "kind";
-    private static final String LANGUAGE = "language";
-    private static final String URL = "url";
-    private static final String CONTEXT = "context";
-
-    private static final FieldType TEXT_WITH_OFFSETS = textWithOffsets();
-    private static final String ELLIPSIS = " … ";
-    private static final int SNIPPET_LENGTH = 180;
-    private static final int SNIPPET_PASSAGES = 2;
-
-    private final SearchAnalysis analysis = new SearchAnalysis();
-    private final SearchQueries queries = new SearchQueries(analysis);
+    private final SearchPages pages;
     private final Directory directory;
     private final IndexWriter writer;
     private final SearcherManager searchers;
@@ -100,6 +55,7 @@ final class SearchIndex implements Closeable {
         this.directory = directory;
         this.writer = writer;
         this.searchers = new SearcherManager(writer, null);
+        this.pages = new SearchPages(searchers);
         this.rebuildNeeded = rebuildNeeded;
         this.complete = !rebuildNeeded;
     }
@@ -194,9 +150,9 @@ final class SearchIndex implements Closeable {
     void replace(String source, long cycleId, List<SearchDocument> documents) throws IOException {
         List<Document> docs = new ArrayList<>(documents.size());
         for (SearchDocument d : documents) {
-            docs.add(document(source, cycleId, d));
+            docs.add(IndexFields.document(source, cycleId, d));
         }
-        Term slot = new Term(SLOT, slot(source, cycleId));
+        Term slot = new Term(IndexFields.SLOT, IndexFields.slot(source, cycleId));
         if (docs.isEmpty()) {
             writer.deleteDocuments(slot);
         } else {
@@ -207,14 +163,14 @@ final class SearchIndex implements Closeable {
     /** Deletes the documents of cycles and sources not listed (gone since they were indexed). */
     void retainOnly(Set<Long> cycleIds, Set<String> sources) throws IOException {
         try (DirectoryReader reader = DirectoryReader.open(writer)) {
-            for (String cycle : values(reader, CYCLE)) {
+            for (String cycle : IndexFields.values(reader, IndexFields.CYCLE)) {
                 if (!cycleIds.contains(Long.parseLong(cycle))) {
-                    writer.deleteDocuments(new Term(CYCLE, cycle));
+                    writer.deleteDocuments(new Term(IndexFields.CYCLE, cycle));
                 }
             }
-            for (String source : values(reader, SOURCE)) {
+            for (String source : IndexFields.values(reader, IndexFields.SOURCE)) {
                 if (!sources.contains(source)) {
-                    writer.deleteDocuments(new Term(SOURCE, source));
+                    writer.deleteDocuments(new Term(IndexFields.SOURCE, source));
                 }
             }
         }
@@ -254,102 +210,11 @@ final class SearchIndex implements Closeable {
     }
 
     /**
-     * Page {@code page} (from 1, at most {@link #MAX_PAGE}) of what matches {@code typed}, {@code pageSize} hits
-     * a page, with only documents of {@code kind} if given.
+     * Page {@code page} (from 1, at most {@link SearchPages#MAX_PAGE}) of what matches {@code typed}, {@code
+     * pageSize} hits a page, with only documents of {@code kind} if given.
      */
     SearchResults search(String typed, @Nullable String kind, int page, int pageSize) throws IOException {
-        String text = SearchQueries.clean(typed);
-        Optional<Query> built = queries.build(text);
-        if (built.isEmpty()) {
-            return SearchResults.none(text, false);
-        }
-        Query query = built.get();
-        Query filtered = kind == null
-                ? query
-                : new BooleanQuery.Builder()
-                        .add(query, Occur.MUST)
-                        .add(new TermQuery(new Term(KIND, kind)), Occur.FILTER)
-                        .build();
-        int shown = Math.clamp(page, 1, MAX_PAGE);
-        IndexSearcher searcher = searchers.acquire();
-        try {
-            TopDocs top =
-                    searcher.search(filtered, new TopScoreDocCollectorManager(shown * pageSize, Integer.MAX_VALUE));
-            int from = (shown - 1) * pageSize;
-            ScoreDoc[] all = top.scoreDocs;
-            int[] docIds = new int[Math.max(0, all.length - from)];
-            for (int i = 0; i < docIds.length; i++) {
-                docIds[i] = all[from + i].doc;
-            }
-            return new SearchResults(
-                    text,
-                    true,
-                    kind,
-                    shown,
-                    pageSize,
-                    top.totalHits.value(),
-                    hits(searcher, query, docIds),
-                    kinds(searcher, query));
-        } finally {
-            searchers.release(searcher);
-        }
-    }
-
-    private List<SearchHit> hits(IndexSearcher searcher, Query query, int[] docIds) throws IOException {
-        if (docIds.length == 0) {
-            return List.of();
-        }
-        String[] titleFields = fields(SearchAnalysis.TITLE);
-        String[] textFields = fields(SearchAnalysis.TEXT);
-        Map<String, String[]> titles = highlighter(searcher, WholeBreakIterator::new, 1)
-                .highlightFields(titleFields, query, docIds, repeat(1, titleFields.length));
-        Map<String, String[]> texts = highlighter(
-                        searcher,
-                        () -> LengthGoalBreakIterator.createClosestToLength(
-                                BreakIterator.getSentenceInstance(Locale.ROOT), SNIPPET_LENGTH, 0.5f),
-                        SNIPPET_PASSAGES)
-                .highlightFields(textFields, query, docIds, repeat(SNIPPET_PASSAGES, textFields.length));
-        StoredFields stored = searcher.storedFields();
-        List<SearchHit> hits = new ArrayList<>(docIds.length);
-        for (int i = 0; i < docIds.length; i++) {
-            Document doc = stored.document(docIds[i], Set.of(KIND, LANGUAGE, URL, CONTEXT));
-            hits.add(new SearchHit(
-                    value(doc, KIND),
-                    value(doc, LANGUAGE),
-                    localPath(value(doc, URL)),
-                    value(doc, CONTEXT),
-                    firstPresent(titles, titleFields, i),
-                    firstPresent(texts, textFields, i)));
-        }
-        return hits;
-    }
-
-    private UnifiedHighlighter highlighter(
-            IndexSearcher searcher, java.util.function.Supplier<BreakIterator> breaks, int passages) {
-        return UnifiedHighlighter.builder(searcher, analysis.perField())
-                .withBreakIterator(breaks)
-                // escapes the text as HTML; only the marks are markup
-                .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", ELLIPSIS, true))
-                .withMaxLength(100_000)
-                .withMaxNoHighlightPassages(passages)
-                .build();
-    }
-
-    private List<SearchResults.KindCount> kinds(IndexSearcher searcher, Query query) throws IOException {
-        List<SearchResults.KindCount> counts = new ArrayList<>();
-        for (String kind : values(searcher.getIndexReader(), KIND)) {
-            int count = searcher.count(new BooleanQuery.Builder()
-                    .add(query, Occur.MUST)
-                    .add(new TermQuery(new Term(KIND, kind)), Occur.FILTER)
-                    .build());
-            if (count > 0) {
-                counts.add(new SearchResults.KindCount(kind, count));
-            }
-        }
-        counts.sort(Comparator.comparingLong(SearchResults.KindCount::count)
-                .reversed()
-                .thenComparing(SearchResults.KindCount::kind));
-        return counts;
+        return pages.search(typed, kind, page, pageSize);
     }
 
     /** Commits what is pending and releases the directory; closing again does nothing. */
@@ -364,76 +229,5 @@ final class SearchIndex implements Closeable {
             writer.setLiveCommitData(commitData().entrySet());
             writer.close(); // commits
         }
-    }
-
-    private static Document document(String source, long cycleId, SearchDocument d) {
-        String language = SearchAnalysis.language(d.language());
-        Document doc = new Document();
-        doc.add(new StringField(KEY, d.key(), Field.Store.YES));
-        doc.add(new StringField(SOURCE, source, Field.Store.NO));
-        doc.add(new StringField(CYCLE, Long.toString(cycleId), Field.Store.NO));
-        doc.add(new StringField(SLOT, slot(source, cycleId), Field.Store.NO));
-        doc.add(new StringField(KIND, d.kind(), Field.Store.YES));
-        doc.add(new StoredField(LANGUAGE, language));
-        doc.add(new Field(SearchAnalysis.TITLE + language, d.title(), TEXT_WITH_OFFSETS));
-        doc.add(new Field(SearchAnalysis.TEXT + language, d.text(), TEXT_WITH_OFFSETS));
-        doc.add(new StoredField(URL, d.url()));
-        doc.add(new StoredField(CONTEXT, d.context()));
-        return doc;
-    }
-
-    private static String slot(String source, long cycleId) {
-        return source + "/" + cycleId;
-    }
-
-    private static FieldType textWithOffsets() {
-        FieldType type = new FieldType(TextField.TYPE_STORED);
-        type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
-        type.freeze();
-        return type;
-    }
-
-    private static String[] fields(String prefix) {
-        return SearchAnalysis.LANGUAGES.stream().map(l -> prefix + l).toArray(String[]::new);
-    }
-
-    private static int[] repeat(int value, int times) {
-        int[] values = new int[times];
-        java.util.Arrays.fill(values, value);
-        return values;
-    }
-
-    /** A document has its texts in the fields of one language only: the first field with a value is it. */
-    private static String firstPresent(Map<String, String[]> highlighted, String[] fields, int i) {
-        for (String field : fields) {
-            String[] values = highlighted.get(field);
-            if (values != null && values[i] != null) {
-                return values[i];
-            }
-        }
-        return "";
-    }
-
-    private static Set<String> values(org.apache.lucene.index.IndexReader reader, String field) throws IOException {
-        Set<String> values = new HashSet<>();
-        Terms terms = MultiTerms.getTerms(reader, field);
-        if (terms == null) {
-            return values;
-        }
-        TermsEnum each = terms.iterator();
-        for (BytesRef term = each.next(); term != null; term = each.next()) {
-            values.add(term.utf8ToString()); // may name only deleted documents: callers count or delete
-        }
-        return values;
-    }
-
-    private static String value(Document doc, String field) {
-        String value = doc.get(field);
-        return value == null ? "" : value;
-    }
-
-    /** Only a path on this site is linked: anything else (a bug in a source) becomes the home page. */
-    private static String localPath(String url) {
-        return url.startsWith("/") && !url.startsWith("//") && url.indexOf('\\') < 0 ? url : "/";
     }
 }

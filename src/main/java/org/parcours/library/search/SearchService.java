@@ -44,7 +44,7 @@ public class SearchService {
     public static final int MAX_QUERY_LENGTH = SearchQueries.MAX_LENGTH;
 
     /** The last page of results that can be asked for. */
-    public static final int MAX_PAGE = SearchIndex.MAX_PAGE;
+    public static final int MAX_PAGE = SearchPages.MAX_PAGE;
 
     /** The source whose changes concern every source of a cycle. */
     static final String CYCLE_SOURCE = "cycle";

@@ -169,7 +169,7 @@ class SearchIndexTest {
         assertThat(third.hasNext()).isFalse();
         assertThat(beyond.hits()).isEmpty();
         assertThat(beyond.total()).isEqualTo(25);
-        assertThat(index.search("trust", null, 1_000_000, 10).page()).isEqualTo(SearchIndex.MAX_PAGE);
+        assertThat(index.search("trust", null, 1_000_000, 10).page()).isEqualTo(SearchPages.MAX_PAGE);
     }
 
     @Test
