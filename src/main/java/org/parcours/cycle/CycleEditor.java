@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
 import org.parcours.cycle.EditFields.CycleFields;
 import org.parcours.cycle.EditFields.SessionFields;
 import org.parcours.cycle.EditFields.TrainingFields;
+import org.parcours.library.search.SearchContentChanged;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -31,7 +32,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * constraint catches a race the pre-check missed. Unknown ids give an empty result.
  *
  * <p>Adding a session publishes {@link SessionAdded} and changing a seat cap publishes {@link
- * SessionSeatCapChanged}, both inside the transaction: listeners that fail roll the change back.
+ * SessionSeatCapChanged}, both inside the transaction: listeners that fail roll the change back. Every change to
+ * what the public pages of a cycle show also publishes {@link SearchContentChanged} for the {@code cycle} source,
+ * which search handles once the transaction has committed.
  */
 @Service
 public class CycleEditor {
@@ -89,6 +92,7 @@ public class CycleEditor {
             if (!old.slug().equals(f.slug()) && cycles.existsBySlug(f.slug())) {
                 throw new SlugTakenException();
             }
+            searchChanged(id);
             return cycles.save(new Cycle(
                     old.id(),
                     f.slug(),
@@ -106,6 +110,7 @@ public class CycleEditor {
     /** Publishes or withdraws a cycle. */
     public Optional<Cycle> setStatus(long id, CycleStatus status) {
         return write(() -> cycles.findById(id)
+                .map(old -> searchChanged(old))
                 .map(old -> cycles.save(new Cycle(
                         old.id(),
                         old.slug(),
@@ -138,6 +143,7 @@ public class CycleEditor {
             Session created = sessions.save(session(null, cycleId, last + 1, f, now, List.of(), List.of()));
             paths.touch(cycleId, now);
             events.publishEvent(new SessionAdded(cycleId, Objects.requireNonNull(created.id())));
+            searchChanged(cycleId);
             return Optional.of(created);
         });
     }
@@ -156,6 +162,7 @@ public class CycleEditor {
             Session saved = sessions.save(
                     session(old.id(), old.cycleId(), old.position(), f, now, old.agenda(), old.keyPoints()));
             paths.touch(old.cycleId(), now);
+            searchChanged(old.cycleId());
             if (old.seatCap() != f.seatCap()) {
                 events.publishEvent(new SessionSeatCapChanged(id, old.seatCap(), f.seatCap()));
             }
@@ -200,6 +207,7 @@ public class CycleEditor {
             if (to >= 0 && to < path.size()) {
                 path.add(to, path.remove(from));
                 paths.renumber(cycleId, path, now());
+                searchChanged(cycleId);
             }
             return sessions.findById(id);
         });
@@ -219,6 +227,7 @@ public class CycleEditor {
             events.publishEvent(new SessionCancelled(found.get()));
             sessions.deleteById(id);
             paths.renumber(cycleId, sessions.findByCycleIdOrderByPosition(cycleId), now());
+            searchChanged(cycleId);
             return found;
         });
     }
@@ -287,6 +296,7 @@ public class CycleEditor {
                     agenda.apply(old),
                     keyPoints.apply(old)));
             paths.touch(old.cycleId(), now);
+            searchChanged(old.cycleId());
             return saved;
         }));
     }
@@ -350,6 +360,16 @@ public class CycleEditor {
         } catch (DuplicateKeyException e) {
             throw new SlugTakenException();
         }
+    }
+
+    /** library.search: the cycle's public content changed; the index re-reads it after the commit. */
+    private void searchChanged(long cycleId) {
+        events.publishEvent(new SearchContentChanged("cycle", cycleId));
+    }
+
+    private Cycle searchChanged(Cycle cycle) {
+        searchChanged(Objects.requireNonNull(cycle.id()));
+        return cycle;
     }
 
     private OffsetDateTime now() {

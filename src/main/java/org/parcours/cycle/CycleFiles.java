@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.parcours.library.search.SearchContentChanged;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -32,17 +34,20 @@ public class CycleFiles {
     private final TransactionTemplate transaction;
     private final CycleFileReader reader;
     private final CycleFileWriter writer = new CycleFileWriter();
+    private final ApplicationEventPublisher events;
 
     CycleFiles(
             CycleRepository cycles,
             SessionRepository sessions,
             TrainingRepository trainings,
             Clock clock,
-            PlatformTransactionManager transactions) {
+            PlatformTransactionManager transactions,
+            ApplicationEventPublisher events) {
         this.cycles = cycles;
         this.sessions = sessions;
         this.trainings = trainings;
         this.clock = clock;
+        this.events = events;
         this.transaction = new TransactionTemplate(transactions);
         this.reader = new CycleFileReader(clock);
     }
@@ -73,6 +78,8 @@ public class CycleFiles {
         }
         try {
             Cycle cycle = transaction.execute(status -> store(file));
+            // library.search: an imported cycle may be published at once
+            events.publishEvent(new SearchContentChanged("cycle", cycle.id()));
             return new ImportResult.Imported(cycle);
         } catch (DuplicateKeyException e) {
             // Another import took a slug between the check and the insert; report it like the check does.

@@ -12,9 +12,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
+import org.parcours.cycle.CycleService;
+import org.parcours.cycle.Session;
+import org.parcours.library.search.SearchContentChanged;
 import org.parcours.media.MediaStore.Incoming;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -39,13 +43,24 @@ public class MediaUploads {
     private final MediaSettings settings;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final CycleService cycles;
+    private final ApplicationEventPublisher events;
 
-    MediaUploads(MediaRecords records, MediaStore store, MediaSettings settings, TransactionTemplate tx, Clock clock) {
+    MediaUploads(
+            MediaRecords records,
+            MediaStore store,
+            MediaSettings settings,
+            TransactionTemplate tx,
+            Clock clock,
+            CycleService cycles,
+            ApplicationEventPublisher events) {
         this.records = records;
         this.store = store;
         this.settings = settings;
         this.tx = tx;
         this.clock = clock;
+        this.cycles = cycles;
+        this.events = events;
     }
 
     /** A checked file waiting for its record. */
@@ -129,7 +144,7 @@ public class MediaUploads {
         Incoming vtt = store.receive(TextTracks.write(cues).getBytes(StandardCharsets.UTF_8));
         try {
             refuseDuplicate(sessionId, MediaKind.SUBTITLES, lang, vtt);
-            return commit(
+            MediaFile saved = commit(
                             sessionId,
                             List.of(new Pending(
                                     MediaKind.SUBTITLES,
@@ -140,6 +155,8 @@ public class MediaUploads {
                                     null)),
                             () -> {})
                     .get(0);
+            subtitlesChanged(sessionId);
+            return saved;
         } finally {
             store.discard(vtt);
         }
@@ -170,7 +187,18 @@ public class MediaUploads {
             return new Removed(keys, rows > 0);
         });
         deleteFiles(removed.keys());
+        if (kind == MediaKind.SUBTITLES && removed.any()) {
+            subtitlesChanged(sessionId);
+        }
         return removed.any();
+    }
+
+    /** library.search: the session's cycle has other subtitles to find now (after the commit). */
+    private void subtitlesChanged(long sessionId) {
+        cycles.session(sessionId)
+                .map(Session::cycleId)
+                .ifPresent(
+                        cycleId -> events.publishEvent(new SearchContentChanged(SubtitleSearchSource.NAME, cycleId)));
     }
 
     private record Removed(List<String> keys, boolean any) {}

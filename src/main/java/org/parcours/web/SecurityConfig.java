@@ -90,6 +90,9 @@ class SecurityConfig {
                         // /cycles/*/references.{bib,ris,json} and /cycles/*/sessions/*/references.{bib,ris,json})
                         .requestMatchers(HttpMethod.GET, "/", "/cycles/**", "/trainings/**")
                         .permitAll()
+                        // library.search: the results page
+                        .requestMatchers(HttpMethod.GET, "/search")
+                        .permitAll()
                         // media: GET and HEAD /media/** have their own chain (mediaFiles above); nothing else there
                         // sign-in and first-organiser setup
                         .requestMatchers("/login", "/setup/**")
