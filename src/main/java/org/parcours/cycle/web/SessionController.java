@@ -7,6 +7,8 @@ import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.parcours.cycle.Cycle;
 import org.parcours.cycle.CycleService;
+import org.parcours.library.qa.QaArchive;
+import org.parcours.library.qa.SessionQuestions;
 import org.parcours.media.MediaService;
 import org.parcours.media.SessionMedia;
 import org.parcours.web.NotFoundException;
@@ -26,11 +28,13 @@ class SessionController {
 
     private final CycleService cycles;
     private final MediaService media;
+    private final QaArchive questions;
     private final Clock clock;
 
-    SessionController(CycleService cycles, MediaService media, Clock clock) {
+    SessionController(CycleService cycles, MediaService media, QaArchive questions, Clock clock) {
         this.cycles = cycles;
         this.media = media;
+        this.questions = questions;
         this.clock = clock;
     }
 
@@ -49,11 +53,15 @@ class SessionController {
                 .orElseThrow(NotFoundException::new);
         // media: the replay and slides are part of what the page shows, so of its ETag too
         SessionMedia sessionMedia = media.sessionMedia(page.session().id());
-        if (PublicPages.notModified(request, response, locale, List.of(page, sessionMedia))) {
+        // library.qa: the published questions, part of the ETag too
+        SessionQuestions sessionQuestions =
+                questions.sessionQuestions(page.session().id());
+        if (PublicPages.notModified(request, response, locale, List.of(page, sessionMedia, sessionQuestions))) {
             return null;
         }
         model.addAttribute("page", page);
         model.addAttribute("media", sessionMedia);
+        model.addAttribute("questions", sessionQuestions);
         return "cycle/session";
     }
 
