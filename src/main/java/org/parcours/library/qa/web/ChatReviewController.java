@@ -2,10 +2,10 @@ package org.parcours.library.qa.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.security.Principal;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 import org.parcours.cycle.Session;
 import org.parcours.library.qa.AuthorDisplay;
@@ -158,7 +158,7 @@ class ChatReviewController {
     /** The rows of the submitted page: {@code row} lists their positions, {@code q} the ticked ones. */
     static Map<Integer, RowEdit> edits(MultiValueMap<String, String> params) {
         List<String> ticked = params.getOrDefault("q", List.of());
-        Map<Integer, RowEdit> edits = new HashMap<>();
+        Map<Integer, RowEdit> edits = new TreeMap<>();
         for (String row : params.getOrDefault("row", List.of())) {
             int p = number(row, -1);
             if (p < 1 || edits.containsKey(p)) {
