@@ -90,26 +90,39 @@ final class QuestionHeuristic {
 
     private static final int SHORT = 30;
 
+    /** Interrogative phrases are looked for in the start of a message only: a long message stays quick to scan. */
+    private static final int SCANNED = 600;
+
+    private static final Pattern LEADING = Pattern.compile("^[\\s\"«»“”'\\-–—>*•]+");
+    private static final Pattern WORDS = Pattern.compile("[\\s,;:.!]+");
+
     private QuestionHeuristic() {}
 
     static boolean isQuestion(String text) {
         String t = normal(text);
-        if (t.isEmpty() || isVote(text)) {
+        if (t.isEmpty() || vote(t)) {
             return false;
         }
         if (t.indexOf('?') >= 0 || t.indexOf('？') >= 0 || t.indexOf('¿') >= 0) {
             return true;
         }
-        String first = t.split("[\\s,;:.!]+", 2)[0];
+        String first = WORDS.split(t, 2)[0];
         if (STARTS.contains(first) || t.startsWith("est-ce que") || t.startsWith("y a-t-il")) {
             return true;
         }
-        return ANYWHERE.matcher(t).find();
+        return ANYWHERE.matcher(t.length() > SCANNED ? t.substring(0, SCANNED) : t)
+                .find();
     }
 
     /** "+1" and the like: counted as a vote on the previous question, not a question itself. */
     static boolean isVote(String text) {
-        String t = normal(text);
+        return vote(normal(text));
+    }
+
+    private static boolean vote(String t) {
+        if (t.length() > SCANNED) {
+            return false;
+        }
         Matcher vote = VOTE.matcher(t);
         if (vote.matches()) {
             return !vote.group("rest").contains("?");
@@ -122,10 +135,7 @@ final class QuestionHeuristic {
 
     /** Lower case, typographic apostrophes as ', no leading quotes, dashes or spaces. */
     private static String normal(String text) {
-        return text.toLowerCase(Locale.ROOT)
-                .replace('’', '\'')
-                .replace('‘', '\'')
-                .replaceFirst("^[\\s\"«»“”'\\-–—>*•]+", "")
-                .strip();
+        String lower = text.toLowerCase(Locale.ROOT).replace('’', '\'').replace('‘', '\'');
+        return LEADING.matcher(lower).replaceFirst("").strip();
     }
 }
