@@ -210,13 +210,14 @@ class ChatStaging {
 
     /** The last question before {@code position}, for "merge into the previous question". */
     Optional<Integer> previousQuestion(String id, int position) {
-        return Optional.ofNullable(jdbc.sql("""
-                        select max(position) from library_chat_message
-                        where import_id = :id and position < :p and selected and merged_into is null""")
+        return jdbc.sql("""
+                        select position from library_chat_message
+                        where import_id = :id and position < :p and selected and merged_into is null
+                        order by position desc limit 1""")
                 .param("id", id)
                 .param("p", position)
                 .query(Integer.class)
-                .single());
+                .optional();
     }
 
     void merge(String id, int position, int target) {
