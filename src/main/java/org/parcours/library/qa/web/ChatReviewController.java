@@ -57,13 +57,15 @@ class ChatReviewController {
     @GetMapping
     String show(
             @PathVariable String importId,
-            @RequestParam(defaultValue = "questions") String show,
+            @RequestParam(required = false) @Nullable String show,
             @RequestParam(defaultValue = "1") int page,
             Model model,
             Principal principal) {
         ImportSummary summary = summary(importId, principal);
         var choice = new ReviewPage.PublishChoice(AuthorDisplay.DEFAULT.name(), "", true);
-        return render(summary, !"all".equals(show), page, Map.of(), List.of(), List.of(), choice, model);
+        // without a choice: the questions, or every message when none is pre-selected
+        boolean questionsOnly = show == null ? summary.questions() > 0 : !"all".equals(show);
+        return render(summary, questionsOnly, page, Map.of(), List.of(), List.of(), choice, model);
     }
 
     /**
