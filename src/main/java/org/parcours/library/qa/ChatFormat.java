@@ -1,8 +1,8 @@
 package org.parcours.library.qa;
 
 /**
- * Where the messages of an import come from. The label of each is the message {@code qa.format.<NAME>}; the file
- * formats are listed, in this order, when a file is not recognised.
+ * Where the messages of an import come from; the label of each is the message {@code qa.format.<NAME>}. A file is
+ * in one of the first five; the live room is read from the database.
  */
 public enum ChatFormat {
     ZOOM_LOCAL,
@@ -10,9 +10,5 @@ public enum ChatFormat {
     ZOOM_MEETING,
     YOUTUBE,
     CSV,
-    LIVE_ROOM;
-
-    /** The formats a file may be in (the live room is read from the database). */
-    public static final java.util.List<ChatFormat> FILES =
-            java.util.List.of(ZOOM_LOCAL, ZOOM_CLOUD, ZOOM_MEETING, YOUTUBE, CSV);
+    LIVE_ROOM
 }
