@@ -9,6 +9,8 @@ import org.parcours.cycle.Cycle;
 import org.parcours.cycle.CycleService;
 import org.parcours.library.bibliography.Bibliography;
 import org.parcours.library.bibliography.BibliographyView;
+import org.parcours.library.qa.QaArchive;
+import org.parcours.library.qa.SessionQuestions;
 import org.parcours.media.MediaService;
 import org.parcours.media.SessionMedia;
 import org.parcours.web.NotFoundException;
@@ -29,12 +31,15 @@ class SessionController {
     private final CycleService cycles;
     private final MediaService media;
     private final Bibliography bibliography;
+    private final QaArchive questions;
     private final Clock clock;
 
-    SessionController(CycleService cycles, MediaService media, Bibliography bibliography, Clock clock) {
+    SessionController(
+            CycleService cycles, MediaService media, Bibliography bibliography, QaArchive questions, Clock clock) {
         this.cycles = cycles;
         this.media = media;
         this.bibliography = bibliography;
+        this.questions = questions;
         this.clock = clock;
     }
 
@@ -53,14 +58,18 @@ class SessionController {
                 .orElseThrow(NotFoundException::new);
         // media: the replay and slides are part of what the page shows, so of its ETag too
         SessionMedia sessionMedia = media.sessionMedia(page.session().id());
-        // library: the rendered references are part of the page, so of its ETag too
+        // library: the rendered references and the published questions are part of the page, so of its ETag too
         BibliographyView references = bibliography.sessionView(cycle, page.session(), locale);
-        if (PublicPages.notModified(request, response, locale, List.of(page, sessionMedia, references))) {
+        SessionQuestions sessionQuestions =
+                questions.sessionQuestions(page.session().id());
+        if (PublicPages.notModified(
+                request, response, locale, List.of(page, sessionMedia, references, sessionQuestions))) {
             return null;
         }
         model.addAttribute("page", page);
         model.addAttribute("media", sessionMedia);
         model.addAttribute("bibliography", references);
+        model.addAttribute("questions", sessionQuestions);
         return "cycle/session";
     }
 
