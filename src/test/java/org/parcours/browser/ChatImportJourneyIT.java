@@ -6,19 +6,23 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.parcours.cycle.Cycle;
 import org.parcours.cycle.CycleFixtures;
 import org.parcours.cycle.Session;
+import org.parcours.library.search.SearchService;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -27,7 +31,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 /**
  * The Q&A journey of the issue in a real browser: an organiser imports the Zoom sample into a session, reviews the
  * messages (unticks one, gives a theme), publishes; a visitor sees the questions on the session page and follows a
- * permalink. axe-core checks the organisers' Q&A page, the review page and the session page.
+ * permalink, then finds one of them by searching accent-less words. axe-core checks the organisers' Q&A page, the
+ * review page, the session page and the search results.
  */
 @Import(CycleFixtures.class)
 class ChatImportJourneyIT extends BrowserTest {
@@ -43,6 +48,9 @@ class ChatImportJourneyIT extends BrowserTest {
 
     @Autowired
     PasswordEncoder passwords;
+
+    @Autowired
+    SearchService search;
 
     private Cycle cycle;
     private Session session;
@@ -135,10 +143,31 @@ class ChatImportJourneyIT extends BrowserTest {
     }
 
     /**
-     * Search (library.search) finds a published question by an accent-less word: the lead adds these steps once the
-     * search feature is merged (search "resilience", follow the result to {@code #question-<id>}).
+     * Search finds the published question by accent-less words typed in the header's search box, and its result
+     * leads to the question on the session page.
      */
-    private void visitorFindsAQuestionBySearchingAnAccentlessWord() {}
+    private void visitorFindsAQuestionBySearchingAnAccentlessWord() {
+        search.awaitIndexing(); // publishing announced the questions; the index applies it in the background
+        open("/");
+        WebElement box = browser.findElement(By.id("site-search-q"));
+        box.sendKeys("resilience territoire indicateurs");
+        box.sendKeys(Keys.ENTER);
+        new WebDriverWait(browser, Duration.ofSeconds(30))
+                .until(d -> currentPath().equals("/search"));
+        waitForPage();
+        WebElement result = main().findElements(By.cssSelector("ol.search-results > li")).stream()
+                .filter(li -> li.getText().contains("Comment mesure-t-on la résilience"))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("the question is not among the results: " + main().getText()));
+        assertThat(result.findElements(By.tagName("mark")))
+                .extracting(WebElement::getText)
+                .anyMatch(word -> word.equalsIgnoreCase("résilience"));
+        assertAccessible("search results for a question");
+        follow(result.findElement(By.cssSelector("a[href*='#question-']")));
+        assertThat(currentPath()).isEqualTo("/cycles/" + cycle.slug() + "/sessions/" + session.slug());
+        String anchor = browser.getCurrentUrl().replaceFirst(".*#", "");
+        assertThat(browser.findElement(By.id(anchor)).getText()).contains("Comment mesure-t-on la résilience");
+    }
 
     /** Kept under target/ for a person to look at (not compared). */
     private void screenshot(String name) {
