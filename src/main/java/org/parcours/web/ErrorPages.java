@@ -4,6 +4,7 @@ import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -28,6 +29,15 @@ class ErrorPages implements ErrorController {
     })
     void notFound(HttpServletResponse response) throws IOException {
         response.sendError(HttpServletResponse.SC_NOT_FOUND);
+    }
+
+    /**
+     * A query string that cannot be decoded (e.g. bytes that are not UTF-8): the visitor's request is wrong, so a 400
+     * page rather than a logged server error.
+     */
+    @ExceptionHandler(InvalidParameterException.class)
+    void badParameters(HttpServletResponse response) throws IOException {
+        response.sendError(HttpServletResponse.SC_BAD_REQUEST);
     }
 
     @RequestMapping("/error")

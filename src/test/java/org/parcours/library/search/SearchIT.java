@@ -282,6 +282,7 @@ class SearchIT {
         }
         // Latin-1 bytes instead of UTF-8: Tomcat refuses the parameters
         assertThat(get("/search?q=%E9t%E9").statusCode()).isEqualTo(400);
+        assertThat(get("/?lang=%E9").statusCode()).isEqualTo(400);
         // past what the server reads in a request line (8 KB), Tomcat itself answers 400
         assertThat(get("/search?q=" + "x".repeat(20_000)).statusCode()).isEqualTo(400);
     }
