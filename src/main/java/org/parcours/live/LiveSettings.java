@@ -19,6 +19,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param clientBuffer frames a client may have waiting; a client further behind is dropped and resyncs
  * @param writers threads writing to streams (0: one per processor)
  * @param streamLifetime a stream is ended after this long and the browser reconnects (rights are checked again)
+ * @param presenceGrace a participant whose last stream ended comes back within this without starting a new stay
+ *     (reconnections, a reloaded page); their departure is recorded once it has passed
+ * @param pruneAfter the replay log of a room that has been closed this long is deleted (what the room kept stays)
+ * @param pruneInterval how often the replay logs of closed rooms are pruned
  */
 @ConfigurationProperties("parcours.live")
 public record LiveSettings(
@@ -32,7 +36,10 @@ public record LiveSettings(
         @DefaultValue("1024") int replayEvents,
         @DefaultValue("256") int clientBuffer,
         @DefaultValue("0") int writers,
-        @DefaultValue("30m") Duration streamLifetime) {
+        @DefaultValue("30m") Duration streamLifetime,
+        @DefaultValue("60s") Duration presenceGrace,
+        @DefaultValue("1d") Duration pruneAfter,
+        @DefaultValue("1h") Duration pruneInterval) {
 
     public int writerThreads() {
         return writers > 0 ? writers : Math.max(1, Runtime.getRuntime().availableProcessors());
