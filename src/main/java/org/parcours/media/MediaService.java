@@ -99,6 +99,18 @@ public class MediaService {
                 .map(f -> new Servable(f, path.get()));
     }
 
+    /**
+     * A video address as a player that may be embedded on request (YouTube, Vimeo, a PeerTube instance listed in
+     * the settings); empty for any other address. The live room shows a session's livestream this way.
+     */
+    public Optional<ExternalVideo> embeddable(String url) {
+        try {
+            return Optional.of(ExternalVideo.parse(url, settings.peertubeHosts()));
+        } catch (MediaRejected e) {
+            return Optional.empty();
+        }
+    }
+
     public MediaSettings settings() {
         return settings;
     }

@@ -7,6 +7,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.parcours.live.LiveSettings;
 import org.parcours.media.MediaSettings;
 import org.parcours.media.web.MediaUploadGuard;
 import org.springframework.context.annotation.Bean;
@@ -56,27 +57,37 @@ class SecurityConfig {
      */
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE)
-    SecurityFilterChain mediaFiles(HttpSecurity http, MediaSettings media) throws Exception {
+    SecurityFilterChain mediaFiles(HttpSecurity http, MediaSettings media, LiveSettings live) throws Exception {
         http.securityMatcher(new OrRequestMatcher(
                         PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/media/**"),
                         PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.HEAD, "/media/**")))
                 .authorizeHttpRequests(routes -> routes.anyRequest().permitAll())
                 .csrf(csrf -> csrf.disable())
                 .requestCache(cache -> cache.disable())
-                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(csp(media)))
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(csp(media, live)))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
                         .frameOptions(frame -> frame.deny()));
         return http.build();
     }
 
-    /** media: embeds from the PeerTube instances listed in parcours.media.peertube-hosts. */
-    private static String csp(MediaSettings media) {
-        return CONTENT_SECURITY_POLICY.replace(
+    /**
+     * media: embeds from the PeerTube instances listed in parcours.media.peertube-hosts. live: HLS streams from the
+     * hosts listed in parcours.live.hls-hosts, played natively (media-src) or by hls.js (connect-src for the
+     * playlists and segments, blob: for the media source it attaches); unchanged when none is listed.
+     */
+    static String csp(MediaSettings media, LiveSettings live) {
+        String policy = CONTENT_SECURITY_POLICY.replace(
                 "https://player.vimeo.com;", "https://player.vimeo.com" + media.extraFrameSources() + ";");
+        if (live.hlsHosts().isEmpty()) {
+            return policy;
+        }
+        return policy.replace("connect-src 'self';", "connect-src 'self'" + live.hlsSources() + ";")
+                .replace("media-src 'self';", "media-src 'self' blob:" + live.hlsSources() + ";");
     }
 
     @Bean
-    SecurityFilterChain filterChain(HttpSecurity http, MediaSettings media, MediaUploadGuard mediaUploadGuard)
+    SecurityFilterChain filterChain(
+            HttpSecurity http, MediaSettings media, LiveSettings live, MediaUploadGuard mediaUploadGuard)
             throws Exception {
         http.authorizeHttpRequests(routes -> routes
                         // static assets and health probes
@@ -149,11 +160,8 @@ class SecurityConfig {
                 // media: large multipart bodies only for organisers' media uploads, refused before CSRF reads them
                 .addFilterBefore(mediaUploadGuard, CsrfFilter.class)
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(entryPoint()))
-                // media: embeds from the PeerTube instances listed in parcours.media.peertube-hosts
-                .headers(headers -> headers.contentSecurityPolicy(
-                                csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY.replace(
-                                        "https://player.vimeo.com;",
-                                        "https://player.vimeo.com" + media.extraFrameSources() + ";")))
+                // media: embeds from listed PeerTube instances; live: streams from listed HLS hosts
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(csp(media, live)))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
                         .frameOptions(frame -> frame.deny()));
         return http.build();

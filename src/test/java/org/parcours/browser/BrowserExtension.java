@@ -13,7 +13,8 @@ import org.openqa.selenium.WebDriver;
 
 /**
  * Gives browser tests a {@link WebDriver} parameter: one headless Chromium shared by every browser test of the
- * run, quit when the run ends.
+ * run, quit when the run ends; and a {@link Browsers} parameter for journeys that need more independent browsers,
+ * quit when their test class ends.
  *
  * <p>Without Chromium the browser tests are skipped with a message saying what to install, so {@code ./mvnw
  * verify} passes on a machine that has only a JDK. With {@code PARCOURS_BROWSER_TESTS=required} (set by
@@ -52,11 +53,20 @@ public final class BrowserExtension implements BeforeAllCallback, TestInstancePr
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-        return parameter.getParameter().getType() == WebDriver.class;
+        Class<?> type = parameter.getParameter().getType();
+        return type == WebDriver.class || type == Browsers.class;
     }
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        if (parameter.getParameter().getType() == Browsers.class) {
+            // the class's store is closed when the class ends: extra browsers do not outlive their journey
+            ExtensionContext classContext =
+                    context.getTestMethod().isPresent() ? context.getParent().orElse(context) : context;
+            return classContext
+                    .getStore(NAMESPACE)
+                    .computeIfAbsent(Browsers.class, key -> new Browsers(), Browsers.class);
+        }
         // The root store outlives every test class and closes the browser (AutoCloseable) at the end of the run.
         return context.getRoot()
                 .getStore(NAMESPACE)

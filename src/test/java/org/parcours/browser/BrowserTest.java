@@ -32,12 +32,28 @@ public abstract class BrowserTest {
 
     protected WebDriver browser;
 
+    private Browsers browsers;
+
     @BeforeEach
-    final void attachBrowser(WebDriver driver) {
+    final void attachBrowser(WebDriver driver, Browsers more) {
         this.browser = driver;
+        this.browsers = more;
         // Cookies can only be cleared for the site the browser shows.
         open("/");
         driver.manage().deleteAllCookies();
+    }
+
+    /** The shared browser as a {@link BrowserSession}, for journeys that use several browsers. */
+    protected final BrowserSession mainBrowser(String name) {
+        return new BrowserSession(name, browser, this::url);
+    }
+
+    /**
+     * One more browser with its own profile (cookies, session, storage), for journeys with several people at once;
+     * started now, quit when the test class ends.
+     */
+    protected final BrowserSession anotherBrowser(String name) {
+        return new BrowserSession(name, browsers.open(), this::url);
     }
 
     protected final String url(String path) {

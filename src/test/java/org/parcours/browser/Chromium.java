@@ -69,6 +69,9 @@ final class Chromium {
                 "--disable-sync",
                 "--no-first-run",
                 "--window-size=1280,900",
+                // offline: any host name but the application's fails to resolve, so a page can never reach a third
+                // party (an embed loaded by a test stays an error page instead of a real player)
+                "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost",
                 "--lang=fr-FR",
                 "--user-data-dir=" + profile);
         // A French-speaking visitor, whatever the machine's locale: French is Parcours' default language.

@@ -18,15 +18,15 @@ import org.jsoup.nodes.Element;
  * One visitor of a live room over real HTTP, with their own cookies: opens the live page, joins as a guest, posts
  * the way the page's script does (CSRF header, {@code X-Live-Fetch}).
  */
-final class LiveBrowserlessClient {
+public final class LiveBrowserlessClient {
 
-    final HttpClient http;
+    public final HttpClient http;
     private final String base;
     private String csrfHeader = "X-CSRF-TOKEN";
     private String csrf = "";
     private String stream = "";
 
-    LiveBrowserlessClient(String base) {
+    public LiveBrowserlessClient(String base) {
         this.base = base;
         this.http = HttpClient.newBuilder()
                 .cookieHandler(new CookieManager())
@@ -35,7 +35,7 @@ final class LiveBrowserlessClient {
     }
 
     /** Opens the live page and remembers its CSRF token and stream address. */
-    Document open(String path) throws IOException, InterruptedException {
+    public Document open(String path) throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(
                 HttpRequest.newBuilder(URI.create(base + path)).GET().build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
@@ -51,15 +51,15 @@ final class LiveBrowserlessClient {
         return page;
     }
 
-    String stream() {
+    public String stream() {
         return stream;
     }
 
-    URI streamUri() {
+    public URI streamUri() {
         return URI.create(base + stream);
     }
 
-    HttpResponse<String> post(String path, Map<String, String> form) throws IOException, InterruptedException {
+    public HttpResponse<String> post(String path, Map<String, String> form) throws IOException, InterruptedException {
         String body = form.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                         + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))

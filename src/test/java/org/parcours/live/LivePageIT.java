@@ -8,11 +8,13 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.parcours.account.Participants;
@@ -36,7 +38,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
  * The live page as each kind of visitor sees it, and the forms without script (Post/Redirect/Get, refusals shown
  * on the page with their status).
  */
-@SpringBootTest(properties = "parcours.rate-limit.enabled=false")
+@SpringBootTest(properties = {"parcours.rate-limit.enabled=false", "parcours.live.hls-hosts=video.example.org"})
 @AutoConfigureMockMvc
 @Import({CycleFixtures.class, LivePageIT.Seats.class})
 class LivePageIT {
@@ -72,6 +74,9 @@ class LivePageIT {
 
     @Autowired
     RoomService rooms;
+
+    @Autowired
+    JdbcClient jdbc;
 
     Cycle cycle;
     Session first;
@@ -194,6 +199,60 @@ class LivePageIT {
                         .param("segment", "99")
                         .header("X-Live-Fetch", "1"))
                 .andExpect(status().isUnprocessableContent());
+    }
+
+    Element streamWith(String livestreamUrl) throws Exception {
+        jdbc.sql("update cycle_session set livestream_url = :url where id = :id")
+                .param("url", livestreamUrl)
+                .param("id", session.id())
+                .update();
+        Document page = page(as(person("viewer")));
+        assertThat(page.select("iframe, video[src], video source, audio"))
+                .as("nothing plays before a click")
+                .isEmpty();
+        assertThat(page.select(".live-actions a[href=" + livestreamUrl + "]")).isEmpty();
+        return page.selectFirst("#stream-panel");
+    }
+
+    @Test
+    void theLivestreamLoadsOnlyWhenTheVisitorAsksForIt() throws Exception {
+        String youtube = "https://www.youtube.com/watch?v=dQw4w9WgXcQ";
+        Element embed = streamWith(youtube).selectFirst(".embed");
+        assertThat(embed.attr("data-embed")).isEqualTo("https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ");
+        assertThat(embed.attr("data-embed-title")).isNotBlank();
+        assertThat(embed.select(".embed-notice").text()).contains("YouTube").contains("adresse IP");
+        assertThat(embed.select("button.embed-load").attr("type")).isEqualTo("button");
+        assertThat(embed.select("button.embed-load").hasAttr("hidden"))
+                .as("the button shows with the script only")
+                .isTrue();
+        assertThat(embed.select("a[href=" + youtube + "]")).hasSize(1);
+
+        String hls = "https://video.example.org/live/session.m3u8";
+        Element player = streamWith(hls).selectFirst(".hls");
+        assertThat(player.attr("data-hls")).isEqualTo(hls);
+        assertThat(player.select("video[controls][aria-label]")).hasSize(1);
+        assertThat(player.attr("data-hls-script")).startsWith("/js/vendor/hls.js/");
+        assertThat(player.select("a[href=" + hls + "]")).hasSize(1);
+
+        // an HLS stream from a host the administrator did not list, or any other address: a plain link
+        for (String other : List.of("https://elsewhere.example.net/live.m3u8", "https://stream.example.org/direct")) {
+            Element link = streamWith(other);
+            assertThat(link.select(".embed, .hls, video")).isEmpty();
+            assertThat(link.select("a[href=" + other + "]")).hasSize(1);
+        }
+    }
+
+    @Test
+    void theContentSecurityPolicyLetsTheListedHlsHostsPlayOnly() throws Exception {
+        String policy = mvc.perform(get(livePath).with(as(person("csp"))))
+                .andReturn()
+                .getResponse()
+                .getHeader("Content-Security-Policy");
+        assertThat(policy)
+                .contains("media-src 'self' blob: https://video.example.org;")
+                .contains("connect-src 'self' https://video.example.org;")
+                .contains("frame-src 'self' https://www.youtube-nocookie.com https://player.vimeo.com")
+                .contains("script-src 'self';");
     }
 
     @Test

@@ -18,9 +18,9 @@ import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
 /** A real HTTP client of a live stream, parsing Server-Sent Events the way a browser does (comments skipped). */
-final class SseTestClient implements AutoCloseable {
+public final class SseTestClient implements AutoCloseable {
 
-    record Event(@Nullable String id, String name, String data) {}
+    public record Event(@Nullable String id, String name, String data) {}
 
     private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
     private final InputStream body;
@@ -35,7 +35,7 @@ final class SseTestClient implements AutoCloseable {
         reader.start();
     }
 
-    static SseTestClient connect(HttpClient http, URI uri, @Nullable String lastEventId)
+    public static SseTestClient connect(HttpClient http, URI uri, @Nullable String lastEventId)
             throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri)
                 .header("Accept", "text/event-stream")
@@ -46,7 +46,7 @@ final class SseTestClient implements AutoCloseable {
         return new SseTestClient(http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream()));
     }
 
-    int status() {
+    public int status() {
         return status;
     }
 
@@ -83,7 +83,7 @@ final class SseTestClient implements AutoCloseable {
     }
 
     /** The next event; fails the test when none comes within a generous bound (not a timing check). */
-    Event next() throws InterruptedException {
+    public Event next() throws InterruptedException {
         Event event = events.poll(20, TimeUnit.SECONDS);
         if (event == null) {
             throw new AssertionError("no live event arrived");
@@ -92,7 +92,7 @@ final class SseTestClient implements AutoCloseable {
     }
 
     /** The next event with an id (skipping transient ones such as presence counts). */
-    Event nextNumbered() throws InterruptedException {
+    public Event nextNumbered() throws InterruptedException {
         Event event;
         do {
             event = next();

@@ -38,8 +38,8 @@ class LiveHubs implements DisposableBean {
     private static final long PRESENCE_TTL_MILLIS = 3 * PRESENCE_MILLIS;
 
     private final Map<Long, RoomHub> hubs = new ConcurrentHashMap<>();
-    /** The latest counts of every node, per room. */
-    private final Map<Long, Map<String, PresenceCounts>> presence = new ConcurrentHashMap<>();
+    /** The latest report of every node, per room. */
+    private final Map<Long, Map<String, PresenceReport>> presence = new ConcurrentHashMap<>();
 
     private final String node = UUID.randomUUID().toString();
     private final LiveEvents events;
@@ -98,7 +98,7 @@ class LiveHubs implements DisposableBean {
 
     private void onEvent(LiveEvent event) {
         if (LiveEvent.PRESENCE.equals(event.kind())) {
-            onPresence(LiveJson.read(event.payload(), PresenceCounts.class));
+            onPresence(LiveJson.read(event.payload(), PresenceReport.class));
             return;
         }
         RoomHub hub = hubs.get(event.sessionId());
@@ -139,25 +139,16 @@ class LiveHubs implements DisposableBean {
         }
     }
 
-    /** Each node tells the others how many streams it holds per room (over the bus: one node hears itself). */
+    /** Each node tells the others who it has in each room (over the bus: one node hears itself). */
     private void reportPresence() {
         long now = clock.millis();
         for (RoomHub hub : hubs.values()) {
             try {
                 if (hub.size() > 0 || presence.containsKey(hub.sessionId())) {
-                    int conference = 0;
-                    int stream = 0;
-                    for (StreamClient client : hub.clients()) {
-                        if (client.presence.kind() == StreamClient.Presence.Kind.CONFERENCE) {
-                            conference++;
-                        } else {
-                            stream++;
-                        }
-                    }
                     events.publishTransient(
                             hub.sessionId(),
                             LiveEvent.PRESENCE,
-                            new PresenceCounts(node, hub.sessionId(), conference, stream, now));
+                            PresenceReport.of(node, hub.sessionId(), hub.clients(), now));
                 }
             } catch (RuntimeException e) {
                 log.warn("Live room {}: presence not reported", hub.sessionId(), e);
@@ -165,33 +156,28 @@ class LiveHubs implements DisposableBean {
         }
     }
 
-    /** Sums the fresh reports of all nodes and shows the totals to this node's organisers. */
-    private void onPresence(PresenceCounts counts) {
-        Map<String, PresenceCounts> nodes =
-                presence.computeIfAbsent(counts.sessionId(), id -> new ConcurrentHashMap<>());
-        nodes.put(counts.node(), counts);
+    /** Keeps the fresh reports of all nodes and shows the totals to this node's organisers. */
+    private void onPresence(PresenceReport report) {
+        Map<String, PresenceReport> nodes =
+                presence.computeIfAbsent(report.sessionId(), id -> new ConcurrentHashMap<>());
+        nodes.put(report.node(), report);
         long now = clock.millis();
-        nodes.values().removeIf(c -> now - c.at() > PRESENCE_TTL_MILLIS);
+        nodes.values().removeIf(r -> now - r.at() > PRESENCE_TTL_MILLIS);
         if (nodes.isEmpty()) {
-            presence.remove(counts.sessionId());
+            presence.remove(report.sessionId());
         }
-        RoomHub hub = hubs.get(counts.sessionId());
-        if (hub != null && counts.node().equals(node)) {
+        RoomHub hub = hubs.get(report.sessionId());
+        if (hub != null && report.node().equals(node)) {
             hub.accept(
-                    new LiveEvent(counts.sessionId(), 0, LiveEvent.PRESENCE, LiveJson.write(total(counts.sessionId()))),
+                    new LiveEvent(report.sessionId(), 0, LiveEvent.PRESENCE, LiveJson.write(total(report.sessionId()))),
                     now);
         }
     }
 
-    /** The room's connections summed over the nodes that reported lately. */
+    /** The people in a room, over the nodes that reported lately. */
     PresenceCounts total(long sessionId) {
-        int conference = 0;
-        int stream = 0;
-        for (PresenceCounts counts : presence.getOrDefault(sessionId, Map.of()).values()) {
-            conference += counts.conference();
-            stream += counts.stream();
-        }
-        return new PresenceCounts("all", sessionId, conference, stream, clock.millis());
+        return PresenceReport.total(
+                sessionId, presence.getOrDefault(sessionId, Map.of()).values(), clock.millis());
     }
 
     private void heartbeat() {

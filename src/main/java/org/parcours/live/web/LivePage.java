@@ -23,7 +23,7 @@ import org.parcours.live.TakeawayView;
 /**
  * What the live page shows one viewer. {@code lastSeq} is read before anything else, so the stream, starting
  * after it, can only repeat changes the page already shows, never miss one. {@code conferenceUrl} is set only for
- * a conference-seated participant.
+ * a conference-seated participant; {@code stream} says how the livestream is shown, if the session has one.
  */
 public record LivePage(
         Cycle cycle,
@@ -36,6 +36,7 @@ public record LivePage(
         boolean signedIn,
         boolean moderator,
         @Nullable String conferenceUrl,
+        @Nullable LiveStream stream,
         List<QuestionView> questions,
         List<ChatView> chat,
         AgendaState agenda,
@@ -53,12 +54,6 @@ public record LivePage(
     /** The fragments' messages, in the page's language. */
     public LiveText text(java.util.Locale locale) {
         return text;
-    }
-
-    /** The livestream link, only if it is a web address. */
-    public @Nullable String livestreamUrl() {
-        String url = session.livestreamUrl();
-        return url != null && (url.startsWith("https://") || url.startsWith("http://")) ? url : null;
     }
 
     public String path() {

@@ -16,6 +16,7 @@ import org.parcours.live.ChatService;
 import org.parcours.live.LiveEvents;
 import org.parcours.live.LiveRoom;
 import org.parcours.live.LiveSeats;
+import org.parcours.live.LiveSettings;
 import org.parcours.live.Participant;
 import org.parcours.live.PollService;
 import org.parcours.live.PollView;
@@ -23,6 +24,7 @@ import org.parcours.live.QuestionService;
 import org.parcours.live.RoomService;
 import org.parcours.live.SeatKind;
 import org.parcours.live.TakeawayService;
+import org.parcours.media.MediaService;
 import org.parcours.web.NotFoundException;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -43,6 +45,8 @@ class LivePages {
     private final LiveHubs hubs;
     private final PollService polls;
     private final TakeawayService takeaways;
+    private final MediaService media;
+    private final LiveSettings settings;
 
     LivePages(
             CycleService cycles,
@@ -55,7 +59,9 @@ class LivePages {
             ChatService chat,
             LiveHubs hubs,
             PollService polls,
-            TakeawayService takeaways) {
+            TakeawayService takeaways,
+            MediaService media,
+            LiveSettings settings) {
         this.cycles = cycles;
         this.rooms = rooms;
         this.questions = questions;
@@ -67,6 +73,8 @@ class LivePages {
         this.hubs = hubs;
         this.polls = polls;
         this.takeaways = takeaways;
+        this.media = media;
+        this.settings = settings;
     }
 
     /** The session of a public room, or 404. */
@@ -115,6 +123,7 @@ class LivePages {
                 person.isPresent(),
                 moderator,
                 conference,
+                LiveStream.of(session.livestreamUrl(), media, settings.hlsHosts()),
                 LivePage.sorted(questions.list(sessionId, moderator), byVotes),
                 chat.latest(sessionId, moderator),
                 new AgendaState(

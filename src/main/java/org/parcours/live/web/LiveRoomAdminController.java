@@ -104,9 +104,6 @@ public class LiveRoomAdminController {
                 questions.archive(sessionId),
                 polls.list(sessionId, true),
                 takeaways.wall(sessionId, true),
-                presence.attendance(sessionId).stream()
-                        .map(LivePresence.Attendance::participantId)
-                        .distinct()
-                        .count());
+                presence.attendees(sessionId).size());
     }
 }

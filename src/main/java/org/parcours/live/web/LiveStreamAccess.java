@@ -3,6 +3,7 @@ package org.parcours.live.web;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
 import java.time.Duration;
 import java.util.Optional;
 import org.parcours.account.Person;
@@ -45,28 +46,33 @@ class LiveStreamAccess {
     }
 
     StreamClient.Presence presence(long sessionId, HttpServletRequest request) {
-        Optional<Person> person = identity.person();
-        if (person.isEmpty() && LiveIdentity.guestKey(request) == null) {
-            return new StreamClient.Presence(null, StreamClient.Presence.Kind.ANONYMOUS);
+        if (moderator()) {
+            return new StreamClient.Presence(null, StreamClient.Presence.Kind.TEAM, null, null);
         }
-        Optional<Participant> participant = identity.existingParticipant(sessionId, request);
-        boolean conference = person.flatMap(p -> seats.seatOf(sessionId, p.id()))
-                .map(seat -> seat == SeatKind.CONFERENCE)
-                .orElse(false);
+        Optional<Person> person = identity.person();
+        Optional<Participant> participant = person.isEmpty() && LiveIdentity.guestKey(request) == null
+                ? Optional.empty()
+                : identity.existingParticipant(sessionId, request);
+        SeatKind seat = person.flatMap(p -> seats.seatOf(sessionId, p.id())).orElse(null);
+        HttpSession http = request.getSession(false);
         return new StreamClient.Presence(
                 participant.map(Participant::id).orElse(null),
-                conference ? StreamClient.Presence.Kind.CONFERENCE : StreamClient.Presence.Kind.STREAM);
+                seat == SeatKind.CONFERENCE ? StreamClient.Presence.Kind.CONFERENCE : StreamClient.Presence.Kind.STREAM,
+                http == null ? null : http.getId(),
+                seat);
     }
 
-    /** Records the participant's arrival for attendance (their departure is recorded when the stream ends). */
+    /**
+     * Records the participant's arrival for attendance; the end of the stream is told to {@link LivePresence}, which
+     * records the departure unless they come back (another tab, a reconnection) within the grace period.
+     */
     void joined(long sessionId, StreamClient client) {
         Long participantId = client.presence.participantId();
         if (participantId == null || client.closed()) {
             return;
         }
-        SeatKind seat = client.presence.kind() == StreamClient.Presence.Kind.CONFERENCE ? SeatKind.CONFERENCE : null;
-        long stay = presence.joined(sessionId, participantId, seat);
-        // the departure is written off the writer threads, which must never wait for the database
-        client.onClose(closed -> Thread.ofVirtual().start(() -> presence.left(stay)));
+        LivePresence.Stay stay = presence.joined(sessionId, participantId, client.presence.seat());
+        // in memory only: safe on the writer threads, which must never wait for the database
+        client.onClose(closed -> presence.left(stay));
     }
 }

@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
+import org.parcours.live.SeatKind;
 
 /**
  * One browser's live stream: an async servlet response written with non-blocking IO. Frames (shared byte arrays)
@@ -66,12 +67,21 @@ final class StreamClient implements WriteListener, AsyncListener {
         this.maxQueued = maxQueued;
     }
 
-    /** Who is behind a stream, for presence counts and attendance. */
-    record Presence(@Nullable Long participantId, Kind kind) {
+    /**
+     * Who is behind a stream, for presence counts and attendance: a participant (counted once however many tabs they
+     * open, on any node), or a visitor recognised by their HTTP session on this node ({@code visitor}; null when
+     * they have none, then each stream counts), or someone of the team (not counted). {@code seat} is the one their
+     * registration gives them, if any.
+     */
+    record Presence(
+            @Nullable Long participantId,
+            Kind kind,
+            @Nullable String visitor,
+            @Nullable SeatKind seat) {
         enum Kind {
             CONFERENCE,
             STREAM,
-            ANONYMOUS
+            TEAM
         }
     }
 
