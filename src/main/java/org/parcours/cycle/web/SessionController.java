@@ -7,10 +7,12 @@ import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.parcours.cycle.Cycle;
 import org.parcours.cycle.CycleService;
+import org.parcours.cycle.SessionStatus;
 import org.parcours.library.bibliography.Bibliography;
 import org.parcours.library.bibliography.BibliographyView;
 import org.parcours.library.qa.QaArchive;
 import org.parcours.library.qa.SessionQuestions;
+import org.parcours.live.LiveArchive;
 import org.parcours.media.MediaService;
 import org.parcours.media.SessionMedia;
 import org.parcours.web.NotFoundException;
@@ -32,14 +34,21 @@ class SessionController {
     private final MediaService media;
     private final Bibliography bibliography;
     private final QaArchive questions;
+    private final LiveArchive liveRoom;
     private final Clock clock;
 
     SessionController(
-            CycleService cycles, MediaService media, Bibliography bibliography, QaArchive questions, Clock clock) {
+            CycleService cycles,
+            MediaService media,
+            Bibliography bibliography,
+            QaArchive questions,
+            LiveArchive liveRoom,
+            Clock clock) {
         this.cycles = cycles;
         this.media = media;
         this.bibliography = bibliography;
         this.questions = questions;
+        this.liveRoom = liveRoom;
         this.clock = clock;
     }
 
@@ -62,14 +71,19 @@ class SessionController {
         BibliographyView references = bibliography.sessionView(cycle, page.session(), locale);
         SessionQuestions sessionQuestions =
                 questions.sessionQuestions(page.session().id());
+        // live: once the session is over, its closed polls and shared takeaways
+        LiveArchive.SessionRoom room = page.step().status() == SessionStatus.PAST
+                ? liveRoom.of(page.session().id())
+                : LiveArchive.SessionRoom.NONE;
         if (PublicPages.notModified(
-                request, response, locale, List.of(page, sessionMedia, references, sessionQuestions))) {
+                request, response, locale, List.of(page, sessionMedia, references, sessionQuestions, room))) {
             return null;
         }
         model.addAttribute("page", page);
         model.addAttribute("media", sessionMedia);
         model.addAttribute("bibliography", references);
         model.addAttribute("questions", sessionQuestions);
+        model.addAttribute("liveRoom", room);
         return "cycle/session";
     }
 
