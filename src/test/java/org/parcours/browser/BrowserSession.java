@@ -9,6 +9,7 @@ import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -67,8 +68,22 @@ public final class BrowserSession {
         return waiting().withMessage(() -> name + ": " + what).until(condition);
     }
 
+    /**
+     * A wait that also retries when an element it looked at was replaced meanwhile: live pages swap elements for new
+     * versions of themselves as events arrive.
+     */
     public WebDriverWait waiting() {
-        return new WebDriverWait(driver, PATIENCE);
+        WebDriverWait wait = new WebDriverWait(driver, PATIENCE);
+        wait.ignoring(StaleElementReferenceException.class);
+        return wait;
+    }
+
+    /** Clicks the element matching {@code css}, found again if it was replaced just before the click. */
+    public void click(String css) {
+        await("click " + css, d -> {
+            find(css).click();
+            return true;
+        });
     }
 
     public Object js(String script, Object... args) {
