@@ -83,7 +83,8 @@ public class LiveBench {
             }
         }
         System.out.printf("%d streams connected in %.1f s%n", clients, (System.nanoTime() - connectStart) / 1e9);
-        Thread.sleep(2_000);
+        // BENCH_PAUSE: seconds between connecting and posting (run.sh's HISTO=1 takes a heap histogram meanwhile)
+        Thread.sleep(1_000L * Integer.parseInt(System.getenv().getOrDefault("BENCH_PAUSE", "2")));
 
         // --- load: RATE posts per second, alternately a question and a vote
         ScheduledExecutorService ticker = Executors.newScheduledThreadPool(24);

@@ -69,13 +69,21 @@ public final class BrowserSession {
     }
 
     /**
-     * A wait that also retries when an element it looked at was replaced meanwhile: live updates swap parts of the
-     * page at any time, so a condition may read an element that is gone a moment later.
+     * A wait that also retries when an element it looked at was replaced meanwhile: live pages swap elements for new
+     * versions of themselves as events arrive.
      */
     public WebDriverWait waiting() {
         WebDriverWait wait = new WebDriverWait(driver, PATIENCE);
         wait.ignoring(StaleElementReferenceException.class);
         return wait;
+    }
+
+    /** Clicks the element matching {@code css}, found again if it was replaced just before the click. */
+    public void click(String css) {
+        await("click " + css, d -> {
+            find(css).click();
+            return true;
+        });
     }
 
     public Object js(String script, Object... args) {

@@ -159,7 +159,7 @@ class LiveRoomJourneyIT extends BrowserTest {
         String questionId = watching.await("Ana's question on Ben's page", d -> questionIdWithText(watching, text));
         assertThat(watching.js("return window.liveJourneyMarker")).isEqualTo("not reloaded");
         String item = "#" + questionId;
-        watching.find(item + " button.vote").click();
+        watching.click(item + " button.vote");
         watching.await(
                 "Ben's vote acknowledged",
                 d -> "true".equals(attribute(watching, item + " button.vote", "aria-pressed")));
@@ -169,7 +169,7 @@ class LiveRoomJourneyIT extends BrowserTest {
         organiser.await(
                 "the question on the organiser's page",
                 d -> !organiser.findAll(item).isEmpty());
-        organiser.find(item + " form[action$='/answered'] button").click();
+        organiser.click(item + " form[action$='/answered'] button");
         for (BrowserSession participant : List.of(seated, watching)) {
             participant.await(
                     "the question marked answered",
@@ -190,7 +190,7 @@ class LiveRoomJourneyIT extends BrowserTest {
         organiser.find("#poll-options").sendKeys("Oui\nNon");
         organiser.find("details.poll-new button[type=submit]").click();
         String poll = "#" + organiser.await("the prepared poll", d -> pollIdWithQuestion(organiser, pollQuestion));
-        organiser.find(poll + " form[action$='/open'] button").click();
+        organiser.click(poll + " form[action$='/open'] button");
         answerPoll(seated, poll, 0);
         answerPoll(watching, poll, 1);
         organiser.await(
@@ -202,11 +202,7 @@ class LiveRoomJourneyIT extends BrowserTest {
                         == 2);
 
         // closing: the organiser moves the agenda on; Ana shares what she takes away, Ben sees it on the wall
-        organiser
-                .findAll("#agenda-panel li")
-                .getLast()
-                .findElement(org.openqa.selenium.By.tagName("button"))
-                .click();
+        organiser.click("#agenda-panel .live-agenda > li:last-child button");
         seated.await("the takeaway form", d -> seated.find("form.takeaway-form").isDisplayed());
         String takeaway = "Coopérer commence par s’accorder sur les mots. " + UUID.randomUUID();
         seated.find("#takeaway-text").sendKeys(takeaway);
@@ -301,8 +297,8 @@ class LiveRoomJourneyIT extends BrowserTest {
             return found.size() == 2 ? found : null;
         });
         choices.get(option).click();
-        who.find(poll + " form button[type=submit]").click();
-        who.await("the poll answer acknowledged", d -> !who.text("#live-status").isBlank());
+        who.click(poll + " form button[type=submit]");
+        who.await("the poll answer acknowledged", d -> who.text("#live-status").contains("Réponse enregistrée"));
     }
 
     private static String questionIdWithText(BrowserSession who, String text) {

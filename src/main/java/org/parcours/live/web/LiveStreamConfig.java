@@ -2,6 +2,8 @@ package org.parcours.live.web;
 
 import org.parcours.live.LiveSettings;
 import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,6 +21,12 @@ class LiveStreamConfig {
         registration.setName("liveStream");
         registration.setLoadOnStartup(1);
         return registration;
+    }
+
+    /** Smaller response buffers for every connection (see {@link LiveStreamProtocol}). */
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> liveStreamProtocol() {
+        return factory -> factory.setProtocol(LiveStreamProtocol.class.getName());
     }
 
     /**

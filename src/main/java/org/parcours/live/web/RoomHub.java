@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
 import org.parcours.live.LiveEvent;
@@ -27,12 +28,21 @@ final class RoomHub {
     private final ArrayDeque<Entry> ring = new ArrayDeque<>();
     private final TreeMap<Long, LiveEvent> early = new TreeMap<>();
     private final Map<Variant, Set<StreamClient>> clients = new ConcurrentHashMap<>();
+    /** Counts subscriptions and departures, so the broadcast's array copy of the clients knows it is stale. */
+    private final AtomicLong changes = new AtomicLong();
+
+    private volatile Snapshot snapshot = new Snapshot(-1, List.of());
     private long lastSeq;
     private long earlySince;
     private volatile long idleSince;
 
     /** An event with its frames, rendered on first need for each variant. */
     private record Entry(LiveEvent event, Map<Variant, byte[]> frames) {}
+
+    /** The clients as arrays per variant: a broadcast walks arrays, not a concurrent set, for each event. */
+    private record Snapshot(long version, List<Group> groups) {}
+
+    private record Group(Variant variant, StreamClient[] clients) {}
 
     RoomHub(long sessionId, long lastSeq, List<LiveEvent> recent, FrameRenderer renderer, int capacity, long now) {
         this.sessionId = sessionId;
@@ -79,9 +89,9 @@ final class RoomHub {
                     }
                 }
             }
-            client.cursor = lastSeq;
             clients.computeIfAbsent(client.variant, v -> ConcurrentHashMap.newKeySet())
                     .add(client);
+            changes.incrementAndGet();
         } finally {
             lock.unlock();
         }
@@ -89,8 +99,11 @@ final class RoomHub {
 
     void unsubscribe(StreamClient client, long now) {
         Set<StreamClient> set = clients.get(client.variant);
-        if (set != null && set.remove(client) && size() == 0) {
-            idleSince = now;
+        if (set != null && set.remove(client)) {
+            changes.incrementAndGet();
+            if (size() == 0) {
+                idleSince = now;
+            }
         }
     }
 
@@ -171,20 +184,34 @@ final class RoomHub {
     }
 
     private void broadcast(Entry entry) {
-        for (Map.Entry<Variant, Set<StreamClient>> group : clients.entrySet()) {
-            if (group.getValue().isEmpty()) {
+        for (Group group : groups()) {
+            byte[] frame = frame(entry, group.variant());
+            if (frame == null) {
                 continue;
             }
-            byte[] frame = frame(entry, group.getKey());
-            for (StreamClient client : group.getValue()) {
-                if (!entry.event().transientMessage()) {
-                    client.cursor = entry.event().seq();
-                }
-                if (frame != null) {
-                    client.send(frame);
-                }
+            for (StreamClient client : group.clients()) {
+                client.send(frame);
             }
         }
+    }
+
+    /** The current clients per variant, copied again only after someone came or went. */
+    private List<Group> groups() {
+        Snapshot current = snapshot;
+        long version = changes.get();
+        if (current.version() == version) {
+            return current.groups();
+        }
+        List<Group> groups = new ArrayList<>();
+        for (Map.Entry<Variant, Set<StreamClient>> group : clients.entrySet()) {
+            StreamClient[] members = group.getValue().toArray(StreamClient[]::new);
+            if (members.length > 0) {
+                groups.add(new Group(group.getKey(), members));
+            }
+        }
+        // built from a state at least as new as the version read before: at worst rebuilt once more next time
+        snapshot = new Snapshot(version, List.copyOf(groups));
+        return groups;
     }
 
     private byte @Nullable [] frame(Entry entry, Variant variant) {
@@ -197,8 +224,8 @@ final class RoomHub {
     }
 
     void heartbeat() {
-        for (Set<StreamClient> set : clients.values()) {
-            for (StreamClient client : set) {
+        for (Group group : groups()) {
+            for (StreamClient client : group.clients()) {
                 client.send(SseFrames.HEARTBEAT);
             }
         }

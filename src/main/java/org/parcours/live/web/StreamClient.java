@@ -34,9 +34,6 @@ final class StreamClient implements WriteListener, AsyncListener {
     final Variant variant;
     final Presence presence;
 
-    /** The last event id this client has been given; guarded by its hub's lock. */
-    long cursor;
-
     private final AsyncContext async;
     private final ServletOutputStream out;
     private final StreamWriters writers;
