@@ -271,6 +271,29 @@ class ChatImportIT {
     }
 
     @Test
+    void theYouTubeSampleGoesFromUploadToThePublicPageWithItsVideoOffsets() throws Exception {
+        String review = importFrom(upload("live_chat.json", ChatSamples.bytes("youtube-live_chat.json")));
+        Document page = html(perform(get(review).param("show", "all")).andExpect(status().isOk()));
+        assertThat(page.select("table.qa-review-table tbody tr")).isNotEmpty();
+        assertThat(page.select("input[name=q][checked]"))
+                .as("questions pre-selected")
+                .isNotEmpty();
+
+        perform(resubmit(review, page, "action", "publish", "authorDisplay", "INITIALS", "published", "true"))
+                .andExpect(status().is3xxRedirection());
+
+        List<ArchivedQuestion> published = archive.questions(session.id());
+        assertThat(published).isNotEmpty();
+        assertThat(published)
+                .as("YouTube gives each message its offset in the video")
+                .allSatisfy(q -> assertThat(q.offsetSeconds()).isNotNull());
+        Document visitor = publicPage();
+        assertThat(visitor.select("section.qa li.qa-question")).hasSize(published.size());
+        assertThat(visitor.select("section.qa").text())
+                .contains(published.getFirst().text());
+    }
+
+    @Test
     void organisersAnswerPublishAndUnpublishAndAnswersAreSanitised() throws Exception {
         String review = importFrom(upload("chat.txt", ChatSamples.bytes("zoom-cloud-recording.txt")));
         Document all = html(perform(get(review).param("show", "all")).andExpect(status().isOk()));
