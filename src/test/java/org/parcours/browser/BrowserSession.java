@@ -12,7 +12,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -55,7 +54,7 @@ public final class BrowserSession {
     public void follow(WebElement link) {
         WebElement html = driver.findElement(By.tagName("html"));
         link.click();
-        waiting().until(ExpectedConditions.stalenessOf(html));
+        waiting().until(PageLeft.of(html));
         waitForPage();
     }
 

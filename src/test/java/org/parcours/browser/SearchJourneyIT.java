@@ -9,7 +9,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.parcours.cycle.BrowserFixtures;
 import org.parcours.cycle.BrowserFixtures.PublishedCycle;
@@ -48,7 +47,7 @@ class SearchJourneyIT extends BrowserTest {
         box.sendKeys("seance 2 explore " + suffix);
         WebElement html = browser.findElement(By.tagName("html"));
         new Actions(browser).sendKeys(Keys.ENTER).perform();
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(html));
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(PageLeft.of(html));
         waitForPage();
 
         assertThat(currentPath()).isEqualTo("/search");
@@ -64,7 +63,7 @@ class SearchJourneyIT extends BrowserTest {
         tabTo(e -> e.equals(link), 40);
         html = browser.findElement(By.tagName("html"));
         new Actions(browser).sendKeys(Keys.ENTER).perform();
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(html));
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(PageLeft.of(html));
         waitForPage();
 
         assertThat(currentPath()).isEqualTo(sessionPath);
