@@ -24,7 +24,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  *
  * <p>The CSRF token is only read when a template asks for it, so public pages create no HTTP session.
  */
-public final class Ui implements LocalizationSupport {
+public final class Ui implements LocalizationSupport, Texts {
 
     private final HttpServletRequest request;
     private final MessageSource messages;

@@ -7,6 +7,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
+import org.parcours.web.Texts;
 import org.springframework.context.MessageSource;
 import org.springframework.context.NoSuchMessageException;
 
@@ -15,7 +16,7 @@ import org.springframework.context.NoSuchMessageException;
  * requests and, for the live stream, once per event outside any request, so they cannot use the request-bound
  * {@code Ui}.
  */
-public final class LiveText implements LocalizationSupport {
+public final class LiveText implements LocalizationSupport, Texts {
 
     private final MessageSource messages;
     private final Locale locale;
