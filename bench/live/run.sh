@@ -62,8 +62,10 @@ for n in $(seq 1 "$NODES"); do
   PORT=$(free_port)
   JFR_OPTS=()
   [ "${JFR:-}" = 1 ] && JFR_OPTS=(-XX:StartFlightRecording:filename="$WORK/node$n.jfr",settings=profile,dumponexit=true)
+  # every node keeps its own files (search index, media) under the bench's folder, never the checkout's ./data
+  FILES=(--parcours.search.directory="$WORK/node$n/search" --parcours.media.directory="$WORK/node$n/files")
   "$JAVA" -Xmx"$XMX" -Xlog:gc:file="$WORK/gc-node$n.log" "${JFR_OPTS[@]}" -jar "$JAR" --server.port="$PORT" "${COMMON[@]}" "${DB[@]}" "${BUS[@]}" \
-    > "$WORK/node$n.log" 2>&1 &
+    "${FILES[@]}" > "$WORK/node$n.log" 2>&1 &
   PIDS+=($!)
   BASES+=("http://127.0.0.1:$PORT")
   # a busy machine may take a minute to start a node
