@@ -93,6 +93,23 @@ class SecurityConfig {
                         // static assets and health probes
                         .requestMatchers(HttpMethod.GET, "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico")
                         .permitAll()
+                        // HEAD (link checkers, monitors, crawlers) is answered like GET on the public read routes;
+                        // Spring MVC serves it from the GET handler without the body
+                        .requestMatchers(
+                                HttpMethod.HEAD,
+                                "/",
+                                "/cycles/**",
+                                "/trainings/**",
+                                "/search",
+                                "/calendar/**",
+                                "/css/**",
+                                "/js/**",
+                                "/img/**",
+                                "/webjars/**",
+                                "/favicon.ico",
+                                "/actuator/health",
+                                "/actuator/health/**")
+                        .permitAll()
                         .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**")
                         .permitAll()
                         .requestMatchers("/error")

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.head;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.cookie;
@@ -116,6 +117,21 @@ class WebPlumbingIT {
         @Test
         void adminPagesSendAnonymousVisitorsToSignIn() throws Exception {
             mvc.perform(get("/admin")).andExpect(status().isFound()).andExpect(redirectedUrl("/login"));
+        }
+
+        @Test
+        void headIsAnsweredLikeGetOnPublicPagesOnly() throws Exception {
+            String body = mvc.perform(get("/")).andReturn().getResponse().getContentAsString();
+            String cycle = body.replaceAll("(?s).*?href=\"(/cycles/[a-z0-9-]+)\".*", "$1");
+
+            mvc.perform(head("/"))
+                    .andExpect(status().isOk())
+                    // the servlet container leaves the body out (MockMvc keeps it)
+                    .andExpect(header().string("Content-Type", containsString("text/html")));
+            mvc.perform(head(cycle)).andExpect(status().isOk());
+            mvc.perform(head("/cycles/no-such-cycle")).andExpect(status().isNotFound());
+            mvc.perform(head("/actuator/health/readiness")).andExpect(status().isOk());
+            mvc.perform(head("/admin")).andExpect(status().isFound()).andExpect(redirectedUrl("/login"));
         }
 
         @Test
