@@ -135,8 +135,9 @@ median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 seconds() { awk -v ms="$1" 'BEGIN {printf "%.2f s", ms/1000}'; }
 mb() { awk -v kb="$1" 'BEGIN {printf "%d MB", kb/1024}'; }
 
-# idle_rss: lets the application settle for 5 s after readiness, then reads its resident set.
-idle_rss() { sleep 5; rss_kb "$APP_PID"; }
+# idle_rss: lets the application settle for 15 s after readiness (the launcher's idle collection runs every 5 s),
+# then reads its resident set.
+idle_rss() { sleep 15; rss_kb "$APP_PID"; }
 
 STARTUP_ROWS=()
 measure_first_start() {
@@ -317,7 +318,7 @@ report="$ROOT/target/bench-pages.md"
     echo "Parcours RSS under load: $(mb "$load_rss_max") (highest sample during the runs); peak since start (VmHWM): $(mb "$load_hwm")."
     if (( ${#STARTUP_ROWS[@]} > 0 )); then
         echo
-        echo "| start-up | launch → readiness UP | Spring \"Started … in\" | idle RSS (5 s after ready) |"
+        echo "| start-up | launch → readiness UP | Spring \"Started … in\" | idle RSS (15 s after ready) |"
         echo "|---|---:|---:|---:|"
         printf '%s\n' "${STARTUP_ROWS[@]}"
     fi

@@ -24,6 +24,19 @@ class LiveStreamProtocolTest {
     }
 
     @Test
+    void socketBuffersAreDirectAndAPageFitsInOneWrite() {
+        Connector connector = new Connector(LiveStreamProtocol.class.getName());
+        new LiveStreamConfig().liveStreamSocketBuffers().customize(connector);
+
+        var protocol = (LiveStreamProtocol) connector.getProtocolHandler();
+        assertThat(protocol.getProperty("socket.directBuffer")).isEqualTo("true");
+        assertThat(protocol.getProperty("socket.appReadBufSize")).isEqualTo("2048");
+        // the demo's session pages are about 11 KB: one socket write each
+        assertThat(Integer.parseInt(protocol.getProperty("socket.appWriteBufSize")))
+                .isGreaterThanOrEqualTo(16 * 1024);
+    }
+
+    @Test
     void aBodyLongerThanTheSmallerBufferIsStillReadWholeAsText() throws IOException {
         String body = "Coopérer, c’est d’abord s’accorder sur les mots. ".repeat(400);
         Connector connector = new Connector(LiveStreamProtocol.class.getName());
