@@ -267,7 +267,7 @@ to_ms() { # wrk latency ("850.00us", "12.34ms", "1.02s") in milliseconds
 declare -A RPS P99 P50 BAD
 run_wrk() { # key url duration [record]
     local key=$1 url=$2 duration=$3 out="$WORK/wrk-$1.txt"
-    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$duration" --latency "$url" > "$out"
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$duration" --latency ${WRK_HEADER:+-H "$WRK_HEADER"} "$url" > "$out"
     if [[ "${4:-}" == record ]]; then
         RPS[$key]=$(awk '/^Requests\/sec:/ {printf "%d", $2}' "$out")
         P50[$key]=$(to_ms "$(awk '$1 == "50%" {print $2}' "$out")")
@@ -289,6 +289,10 @@ run_wrk nginx-cycle "$NGINX_BASE/cycle.html" "$DURATION" record
 run_wrk parcours-cycle "$BASE$cycle_path" "$DURATION" record
 run_wrk nginx-session "$NGINX_BASE/session.html" "$DURATION" record
 run_wrk parcours-session "$BASE$session_path" "$DURATION" record
+# As browsers ask: gzip accepted (the page cache keeps a gzipped copy; nginx is not compared here, it would compress
+# on every request unless given pre-compressed files).
+WRK_HEADER="Accept-Encoding: gzip" run_wrk parcours-session-gzip "$BASE$session_path" "$DURATION" record
+gzip_bytes=$(curl -fsS -H "Accept-Encoding: gzip" "$BASE$session_path" | wc -c)
 load_rss_max=$(cat "$WORK/rss-max")
 load_hwm=$(hwm_kb "$APP_PID")
 kill "$SAMPLER_PID" 2>/dev/null || true
@@ -314,6 +318,7 @@ report="$ROOT/target/bench-pages.md"
     echo "| cycle | Parcours | ${RPS[parcours-cycle]} | ${P50[parcours-cycle]} ms | ${P99[parcours-cycle]} ms | ${BAD[parcours-cycle]} | **$(ratio "${RPS[parcours-cycle]}" "${RPS[nginx-cycle]}")** |"
     echo "| session | nginx (static file) | ${RPS[nginx-session]} | ${P50[nginx-session]} ms | ${P99[nginx-session]} ms | ${BAD[nginx-session]} | |"
     echo "| session | Parcours | ${RPS[parcours-session]} | ${P50[parcours-session]} ms | ${P99[parcours-session]} ms | ${BAD[parcours-session]} | **$(ratio "${RPS[parcours-session]}" "${RPS[nginx-session]}")** |"
+    echo "| session, \`Accept-Encoding: gzip\` ($gzip_bytes bytes) | Parcours | ${RPS[parcours-session-gzip]} | ${P50[parcours-session-gzip]} ms | ${P99[parcours-session-gzip]} ms | ${BAD[parcours-session-gzip]} | |"
     echo
     echo "Parcours RSS under load: $(mb "$load_rss_max") (highest sample during the runs); peak since start (VmHWM): $(mb "$load_hwm")."
     if (( ${#STARTUP_ROWS[@]} > 0 )); then

@@ -11,6 +11,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.io.StringReader;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -24,6 +25,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.zip.GZIPOutputStream;
+import org.apache.tomcat.util.http.parser.AcceptEncoding;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
@@ -52,6 +55,10 @@ import org.springframework.web.servlet.LocaleResolver;
  * {@link Clock}, because what a page says about time (upcoming, live, past) changes on whole minutes. Every
  * state-changing request and every aggregate saved or deleted through Spring Data JDBC empties the cache; a render
  * that overlapped such a change is not stored. Organisers, who have a session, always see fresh pages.
+ *
+ * <p>With response compression on ({@code server.compression.enabled}), a page of {@link #MIN_GZIP_BYTES} or more is
+ * also kept gzipped, compressed once when it is stored: browsers, which all accept gzip, get those bytes instead of
+ * the servlet container compressing the same page again on every visit.
  */
 @Component
 @Order(PublicPageCache.ORDER)
@@ -65,6 +72,9 @@ class PublicPageCache extends OncePerRequestFilter {
 
     static final int MAX_PAGES = 1_000;
     static final int MAX_PAGE_BYTES = 1 << 20;
+
+    /** Tomcat's own threshold ({@code server.compression.min-response-size}): smaller pages are sent as they are. */
+    static final int MIN_GZIP_BYTES = 2048;
 
     /** Headers that are per response, or that this filter sets itself on a cached answer. */
     private static final Set<String> NOT_REPLAYED = Set.of(
@@ -87,14 +97,19 @@ class PublicPageCache extends OncePerRequestFilter {
     private final LocaleResolver locales;
     private final Clock clock;
     private final boolean enabled;
+    private final boolean compress;
     private final Map<Key, Page> pages = new ConcurrentHashMap<>();
     private final AtomicLong generation = new AtomicLong();
 
     PublicPageCache(
-            LocaleResolver locales, Clock clock, @Value("${parcours.page-cache.enabled:true}") boolean enabled) {
+            LocaleResolver locales,
+            Clock clock,
+            @Value("${parcours.page-cache.enabled:true}") boolean enabled,
+            @Value("${server.compression.enabled:false}") boolean compress) {
         this.locales = locales;
         this.clock = clock;
         this.enabled = enabled;
+        this.compress = compress;
     }
 
     @Override
@@ -138,7 +153,12 @@ class PublicPageCache extends OncePerRequestFilter {
             // A controller that computed its own ETag keeps it, so a copy it validated stays valid here.
             String etag = response.getHeader(HttpHeaders.ETAG);
             Page rendered = new Page(
-                    body, contentType, replayedHeaders(response), etag != null ? etag : etag(body), nextMinute(now));
+                    body,
+                    compress && body.length >= MIN_GZIP_BYTES ? gzip(body) : null,
+                    contentType,
+                    replayedHeaders(response),
+                    etag != null ? etag : etag(body),
+                    nextMinute(now));
             store(key, rendered, seen);
         }
     }
@@ -213,6 +233,37 @@ class PublicPageCache extends OncePerRequestFilter {
         return List.copyOf(headers);
     }
 
+    static byte[] gzip(byte[] body) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(body.length / 3);
+        try (GZIPOutputStream gzip = new GZIPOutputStream(out)) {
+            gzip.write(body);
+        } catch (IOException e) {
+            throw new IllegalStateException("gzip in memory", e);
+        }
+        return out.toByteArray();
+    }
+
+    /** True if the Accept-Encoding header lists gzip (or *) with a quality above zero. */
+    static boolean acceptsGzip(@Nullable String acceptEncoding) {
+        if (acceptEncoding == null || acceptEncoding.isBlank()) {
+            return false;
+        }
+        try {
+            boolean gzip = false;
+            for (AcceptEncoding encoding : AcceptEncoding.parse(new StringReader(acceptEncoding))) {
+                if (encoding.getEncoding().equalsIgnoreCase("gzip")) {
+                    return encoding.getQuality() > 0;
+                }
+                if (encoding.getEncoding().equals("*")) {
+                    gzip = encoding.getQuality() > 0;
+                }
+            }
+            return gzip;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
     private static String etag(byte[] body) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
@@ -225,7 +276,12 @@ class PublicPageCache extends OncePerRequestFilter {
     record Key(String path, String language) {}
 
     record Page(
-            byte[] body, String contentType, List<Map.Entry<String, String>> headers, String etag, Instant expires) {
+            byte[] body,
+            byte @Nullable [] gzipped,
+            String contentType,
+            List<Map.Entry<String, String>> headers,
+            String etag,
+            Instant expires) {
 
         void writeTo(HttpServletRequest request, HttpServletResponse response) throws IOException {
             for (Map.Entry<String, String> header : headers) {
@@ -233,7 +289,9 @@ class PublicPageCache extends OncePerRequestFilter {
             }
             // Browsers may keep the page but must ask again; the answer is a 304 while it has not changed.
             response.setHeader(HttpHeaders.CACHE_CONTROL, "no-cache");
-            response.setHeader(HttpHeaders.VARY, "Accept-Language, Cookie");
+            response.setHeader(
+                    HttpHeaders.VARY,
+                    gzipped == null ? "Accept-Language, Cookie" : "Accept-Language, Cookie, Accept-Encoding");
             response.setHeader(HttpHeaders.ETAG, etag);
             if (matches(request.getHeader(HttpHeaders.IF_NONE_MATCH))) {
                 response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
@@ -241,8 +299,14 @@ class PublicPageCache extends OncePerRequestFilter {
             }
             response.setStatus(HttpServletResponse.SC_OK);
             response.setContentType(contentType);
-            response.setContentLength(body.length);
-            response.getOutputStream().write(body);
+            byte[] sent = body;
+            if (gzipped != null && acceptsGzip(request.getHeader(HttpHeaders.ACCEPT_ENCODING))) {
+                // the container compresses nothing that already has a Content-Encoding
+                response.setHeader(HttpHeaders.CONTENT_ENCODING, "gzip");
+                sent = gzipped;
+            }
+            response.setContentLength(sent.length);
+            response.getOutputStream().write(sent);
         }
 
         private boolean matches(@Nullable String ifNoneMatch) {

@@ -6,7 +6,9 @@ import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -15,6 +17,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.relational.core.conversion.MutableAggregateChange;
 import org.springframework.data.relational.core.mapping.event.AfterSaveEvent;
@@ -27,7 +30,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 class PublicPageCacheTest {
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-04-02T16:00:10Z"));
-    private final PublicPageCache cache = new PublicPageCache(new LocaleConfig().localeResolver(), clock, true);
+    private final PublicPageCache cache = new PublicPageCache(new LocaleConfig().localeResolver(), clock, true, true);
     private final AtomicInteger renders = new AtomicInteger();
     private Consumer<HttpServletResponse> page = response -> {};
 
@@ -166,6 +169,75 @@ class PublicPageCacheTest {
         assertThat(renders)
                 .as("a render that created a session (e.g. a CSRF token)")
                 .hasValue(8);
+    }
+
+    @Test
+    void aLargePageIsKeptGzippedOnceForBrowsersThatAcceptIt() throws Exception {
+        String text = "<p>Coopérer, c’est d’abord s’accorder sur les mots.</p>".repeat(60);
+        page = response -> {
+            try {
+                response.getOutputStream().write(text.getBytes(StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        };
+        MockHttpServletResponse rendered = get("/cycles/long");
+
+        MockHttpServletResponse zipped =
+                get(request("/cycles/long", r -> r.addHeader("Accept-Encoding", "gzip, deflate, br")));
+        MockHttpServletResponse plain = get("/cycles/long");
+        MockHttpServletResponse refused =
+                get(request("/cycles/long", r -> r.addHeader("Accept-Encoding", "gzip;q=0, identity")));
+
+        assertThat(renders).hasValue(1);
+        assertThat(zipped.getHeader("Content-Encoding")).isEqualTo("gzip");
+        assertThat(zipped.getHeader("Vary")).contains("Accept-Encoding");
+        assertThat(zipped.getContentLength()).isEqualTo(zipped.getContentAsByteArray().length);
+        assertThat(zipped.getContentAsByteArray().length).isLessThan(rendered.getContentAsByteArray().length / 4);
+        try (var in = new GZIPInputStream(new ByteArrayInputStream(zipped.getContentAsByteArray()))) {
+            assertThat(in.readAllBytes()).isEqualTo(rendered.getContentAsByteArray());
+        }
+        assertThat(plain.getHeader("Content-Encoding")).isNull();
+        assertThat(plain.getContentAsByteArray()).isEqualTo(rendered.getContentAsByteArray());
+        assertThat(refused.getHeader("Content-Encoding")).isNull();
+        assertThat(zipped.getHeader("ETag")).isEqualTo(plain.getHeader("ETag"));
+    }
+
+    @Test
+    void smallPagesAndCompressionOffAreSentAsTheyAre() throws Exception {
+        get("/cycles/short");
+        assertThat(get(request("/cycles/short", r -> r.addHeader("Accept-Encoding", "gzip")))
+                        .getHeader("Content-Encoding"))
+                .isNull();
+
+        var uncompressed = new PublicPageCache(new LocaleConfig().localeResolver(), clock, true, false);
+        page = response -> {
+            try {
+                response.getOutputStream().write(new byte[4 * PublicPageCache.MIN_GZIP_BYTES]);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        };
+        for (int i = 0; i < 2; i++) {
+            MockHttpServletRequest request = request("/cycles/zeros", r -> r.addHeader("Accept-Encoding", "gzip"));
+            MockHttpServletResponse response = new MockHttpServletResponse();
+            uncompressed.doFilter(request, response, chain());
+            assertThat(response.getHeader("Content-Encoding")).isNull();
+        }
+    }
+
+    /** Read by Tomcat's parser, as the container reads it for its own compression. */
+    @Test
+    void acceptEncodingIsReadWithItsQualities() {
+        assertThat(PublicPageCache.acceptsGzip("gzip, deflate, br, zstd")).isTrue();
+        assertThat(PublicPageCache.acceptsGzip("br;q=1.0, gzip;q=0.8")).isTrue();
+        assertThat(PublicPageCache.acceptsGzip("*")).isTrue();
+        assertThat(PublicPageCache.acceptsGzip("gzip;q=0")).isFalse();
+        assertThat(PublicPageCache.acceptsGzip("*;q=0")).isFalse();
+        assertThat(PublicPageCache.acceptsGzip("identity")).isFalse();
+        assertThat(PublicPageCache.acceptsGzip("")).isFalse();
+        assertThat(PublicPageCache.acceptsGzip(null)).isFalse();
+        assertThat(PublicPageCache.acceptsGzip(";;;=,")).isFalse();
     }
 
     @Test
