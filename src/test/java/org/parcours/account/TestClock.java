@@ -1,16 +1,13 @@
 package org.parcours.account;
 
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
+import org.parcours.testing.ManualClock;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
 /** A clock the test moves by hand, to expire sign-in links without waiting. */
-final class TestClock extends Clock {
+final class TestClock extends ManualClock {
 
     /**
      * Replaces the application clock. It starts in 2080: mail queued by these tests is never due for the delivery
@@ -26,28 +23,7 @@ final class TestClock extends Clock {
         }
     }
 
-    private volatile Instant now;
-
     TestClock(Instant start) {
-        this.now = start;
-    }
-
-    void advance(Duration duration) {
-        now = now.plus(duration);
-    }
-
-    @Override
-    public ZoneId getZone() {
-        return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-        return this;
-    }
-
-    @Override
-    public Instant instant() {
-        return now;
+        super(start);
     }
 }

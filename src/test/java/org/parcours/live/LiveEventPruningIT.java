@@ -13,6 +13,7 @@ import org.parcours.cycle.Cycle;
 import org.parcours.cycle.CycleFixtures;
 import org.parcours.cycle.CycleService;
 import org.parcours.cycle.Session;
+import org.parcours.testing.ManualClock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
@@ -70,7 +71,7 @@ class LiveEventPruningIT {
         rooms.saveSettings(closedNow.id(), settings(LiveRoom.Opening.CLOSED));
         long pastLastSeq = events.lastSeq(past.id());
 
-        MovingClock clock = new MovingClock(Instant.now().plus(Duration.ofHours(12)));
+        ManualClock clock = new ManualClock(Instant.now().plus(Duration.ofHours(12)));
         LiveEventPruning pruning = new LiveEventPruning(jdbc, cycles, clock, PRUNE_AFTER);
         pruning.prune();
         assertThat(logOf(past)).as("closed four days ago").isZero();

@@ -13,6 +13,7 @@ import org.parcours.account.Participants;
 import org.parcours.account.Person;
 import org.parcours.cycle.CycleFixtures;
 import org.parcours.cycle.Session;
+import org.parcours.testing.ManualClock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
@@ -41,7 +42,7 @@ class LivePresenceIT {
     @Autowired
     LiveParticipants participants;
 
-    MovingClock clock;
+    ManualClock clock;
     LivePresence presence;
     Session session;
     Instant start;
@@ -49,7 +50,7 @@ class LivePresenceIT {
     @BeforeEach
     void aRoom() {
         start = Instant.parse("2026-04-02T16:00:00Z");
-        clock = new MovingClock(start);
+        clock = new ManualClock(start);
         presence = new LivePresence(jdbc, clock, GRACE);
         session = fixtures.sessionFromNow(
                 fixtures.publishedCycle("Presence " + CycleFixtures.unique("c")), 1, "Here", -5);

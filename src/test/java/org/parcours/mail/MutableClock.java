@@ -1,16 +1,13 @@
 package org.parcours.mail;
 
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
+import org.parcours.testing.ManualClock;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
 /** A clock the test moves by hand, to drive back-off and leases without waiting. */
-final class MutableClock extends Clock {
+final class MutableClock extends ManualClock {
 
     /**
      * Replaces the application clock. It starts far in the future, so that workers of other test contexts sharing
@@ -25,28 +22,7 @@ final class MutableClock extends Clock {
         }
     }
 
-    private volatile Instant now;
-
     MutableClock(Instant start) {
-        this.now = start;
-    }
-
-    void advance(Duration duration) {
-        now = now.plus(duration);
-    }
-
-    @Override
-    public ZoneId getZone() {
-        return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-        return this;
-    }
-
-    @Override
-    public Instant instant() {
-        return now;
+        super(start);
     }
 }

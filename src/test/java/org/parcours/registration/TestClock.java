@@ -1,16 +1,13 @@
 package org.parcours.registration;
 
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
+import org.parcours.testing.ManualClock;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
 /** A clock the test moves by hand (to reach the seat freeze without waiting). Starts at the real now. */
-public final class TestClock extends Clock {
+public final class TestClock extends ManualClock {
 
     @TestConfiguration(proxyBeanMethods = false)
     public static class Config {
@@ -21,28 +18,7 @@ public final class TestClock extends Clock {
         }
     }
 
-    private volatile Instant now;
-
     TestClock(Instant start) {
-        this.now = start;
-    }
-
-    public void advance(Duration duration) {
-        now = now.plus(duration);
-    }
-
-    @Override
-    public ZoneId getZone() {
-        return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-        return this;
-    }
-
-    @Override
-    public Instant instant() {
-        return now;
+        super(start);
     }
 }

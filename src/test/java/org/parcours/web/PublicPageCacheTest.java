@@ -10,15 +10,13 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
+import org.parcours.testing.ManualClock;
 import org.springframework.data.relational.core.conversion.MutableAggregateChange;
 import org.springframework.data.relational.core.mapping.event.AfterSaveEvent;
 import org.springframework.mock.web.MockFilterChain;
@@ -29,7 +27,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 
 class PublicPageCacheTest {
 
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-04-02T16:00:10Z"));
+    private final ManualClock clock = new ManualClock(Instant.parse("2026-04-02T16:00:10Z"));
     private final PublicPageCache cache = new PublicPageCache(new LocaleConfig().localeResolver(), clock, true, true);
     private final AtomicInteger renders = new AtomicInteger();
     private Consumer<HttpServletResponse> page = response -> {};
@@ -91,11 +89,11 @@ class PublicPageCacheTest {
     @Test
     void pagesExpireAtTheNextMinuteBecauseStatusesDependOnTime() throws Exception {
         get("/cycles/a");
-        clock.now = Instant.parse("2026-04-02T16:00:59.999Z");
+        clock.set(Instant.parse("2026-04-02T16:00:59.999Z"));
         get("/cycles/a");
         assertThat(renders).hasValue(1);
 
-        clock.now = Instant.parse("2026-04-02T16:01:00Z");
+        clock.set(Instant.parse("2026-04-02T16:01:00Z"));
         assertThat(get("/cycles/a").getContentAsString()).contains("render 2");
     }
 
@@ -281,28 +279,5 @@ class PublicPageCacheTest {
         response.setContentType("text/html;charset=UTF-8");
         page.accept(response);
         response.getOutputStream().write(("<p>render " + n + "</p>").getBytes(StandardCharsets.UTF_8));
-    }
-
-    static final class MutableClock extends Clock {
-        Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

@@ -1,10 +1,7 @@
 package org.parcours.registration.calendar;
 
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
+import org.parcours.testing.ManualClock;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
@@ -14,7 +11,7 @@ import org.springframework.context.annotation.Primary;
  * that jobs of other test contexts sharing a PostgreSQL database never see these sessions as due, and the other
  * way round.
  */
-public final class TestClock extends Clock {
+public final class TestClock extends ManualClock {
 
     public static final Instant START = Instant.parse("2091-03-10T08:00:00Z");
 
@@ -27,32 +24,7 @@ public final class TestClock extends Clock {
         }
     }
 
-    private volatile Instant now;
-
     TestClock(Instant start) {
-        this.now = start;
-    }
-
-    public void set(Instant instant) {
-        now = instant;
-    }
-
-    public void advance(Duration duration) {
-        now = now.plus(duration);
-    }
-
-    @Override
-    public ZoneId getZone() {
-        return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-        return this;
-    }
-
-    @Override
-    public Instant instant() {
-        return now;
+        super(start);
     }
 }
