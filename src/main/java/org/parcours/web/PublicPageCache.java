@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
 import java.util.zip.GZIPOutputStream;
 import org.apache.tomcat.util.http.parser.AcceptEncoding;
 import org.jspecify.annotations.Nullable;
@@ -91,6 +92,9 @@ class PublicPageCache extends OncePerRequestFilter {
             "expires",
             "etag",
             "vary");
+
+    private static final Pattern GZIP_REFUSED =
+            Pattern.compile("(?i)(?:^|,)\\s*gzip\\s*;\\s*q\\s*=\\s*0(?:\\.0{0,3})?\\s*(?:,|$)");
 
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
 
@@ -243,9 +247,15 @@ class PublicPageCache extends OncePerRequestFilter {
         return out.toByteArray();
     }
 
-    /** True if the Accept-Encoding header lists gzip (or *) with a quality above zero. */
+    /**
+     * True if the Accept-Encoding header lists gzip (or *) with a quality above zero. Read by Tomcat's parser, as the
+     * container reads it for its own compression; that parser leaves out entries of quality zero, so an explicit
+     * {@code gzip;q=0} is looked for first (it refuses gzip even when {@code *} is accepted).
+     */
     static boolean acceptsGzip(@Nullable String acceptEncoding) {
-        if (acceptEncoding == null || acceptEncoding.isBlank()) {
+        if (acceptEncoding == null
+                || acceptEncoding.isBlank()
+                || GZIP_REFUSED.matcher(acceptEncoding).find()) {
             return false;
         }
         try {

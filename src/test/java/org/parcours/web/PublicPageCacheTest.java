@@ -224,7 +224,6 @@ class PublicPageCacheTest {
         }
     }
 
-    /** Read by Tomcat's parser, as the container reads it for its own compression. */
     @Test
     void acceptEncodingIsReadWithItsQualities() {
         assertThat(PublicPageCache.acceptsGzip("gzip, deflate, br, zstd")).isTrue();
@@ -232,6 +231,10 @@ class PublicPageCacheTest {
         assertThat(PublicPageCache.acceptsGzip("*")).isTrue();
         assertThat(PublicPageCache.acceptsGzip("gzip;q=0")).isFalse();
         assertThat(PublicPageCache.acceptsGzip("*;q=0")).isFalse();
+        assertThat(PublicPageCache.acceptsGzip("*;q=0.5, gzip;q=0")).isFalse();
+        assertThat(PublicPageCache.acceptsGzip("*, GZIP ; Q=0.000")).isFalse();
+        assertThat(PublicPageCache.acceptsGzip("gzip;q=0.01")).isTrue();
+        assertThat(PublicPageCache.acceptsGzip("x-gzip;q=0, gzip")).isTrue();
         assertThat(PublicPageCache.acceptsGzip("identity")).isFalse();
         assertThat(PublicPageCache.acceptsGzip("")).isFalse();
         assertThat(PublicPageCache.acceptsGzip(null)).isFalse();
