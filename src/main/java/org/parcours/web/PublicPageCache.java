@@ -2,33 +2,19 @@ package org.parcours.web;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletOutputStream;
-import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpServletResponseWrapper;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.PrintWriter;
-import java.io.StringReader;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Pattern;
-import java.util.zip.GZIPOutputStream;
-import org.apache.tomcat.util.http.parser.AcceptEncoding;
-import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -57,7 +43,7 @@ import org.springframework.web.servlet.LocaleResolver;
  * state-changing request and every aggregate saved or deleted through Spring Data JDBC empties the cache; a render
  * that overlapped such a change is not stored. Organisers, who have a session, always see fresh pages.
  *
- * <p>With response compression on ({@code server.compression.enabled}), a page of {@link #MIN_GZIP_BYTES} or more is
+ * <p>With response compression on ({@code server.compression.enabled}), a page of {@link CachedPage#MIN_GZIP_BYTES} or more is
  * also kept gzipped, compressed once when it is stored: browsers, which all accept gzip, get those bytes instead of
  * the servlet container compressing the same page again on every visit.
  */
@@ -73,9 +59,6 @@ class PublicPageCache extends OncePerRequestFilter {
 
     static final int MAX_PAGES = 1_000;
     static final int MAX_PAGE_BYTES = 1 << 20;
-
-    /** Tomcat's own threshold ({@code server.compression.min-response-size}): smaller pages are sent as they are. */
-    static final int MIN_GZIP_BYTES = 2048;
 
     /** Headers that are per response, or that this filter sets itself on a cached answer. */
     private static final Set<String> NOT_REPLAYED = Set.of(
@@ -93,16 +76,13 @@ class PublicPageCache extends OncePerRequestFilter {
             "etag",
             "vary");
 
-    private static final Pattern GZIP_REFUSED =
-            Pattern.compile("(?i)(?:^|,)\\s*gzip\\s*;\\s*q\\s*=\\s*0(?:\\.0{0,3})?\\s*(?:,|$)");
-
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
 
     private final LocaleResolver locales;
     private final Clock clock;
     private final boolean enabled;
     private final boolean compress;
-    private final Map<Key, Page> pages = new ConcurrentHashMap<>();
+    private final Map<Key, CachedPage> pages = new ConcurrentHashMap<>();
     private final AtomicLong generation = new AtomicLong();
 
     PublicPageCache(
@@ -132,13 +112,13 @@ class PublicPageCache extends OncePerRequestFilter {
         Key key =
                 new Key(request.getRequestURI(), locales.resolveLocale(request).getLanguage());
         Instant now = clock.instant();
-        Page page = pages.get(key);
+        CachedPage page = pages.get(key);
         if (page != null && now.isBefore(page.expires())) {
             page.writeTo(request, response);
             return;
         }
         long seen = generation.get();
-        Capture capture = new Capture(response);
+        PageCapture capture = new PageCapture(response);
         try {
             chain.doFilter(request, capture);
         } finally {
@@ -155,13 +135,12 @@ class PublicPageCache extends OncePerRequestFilter {
                 && !response.containsHeader(HttpHeaders.SET_COOKIE)
                 && request.getSession(false) == null) {
             // A controller that computed its own ETag keeps it, so a copy it validated stays valid here.
-            String etag = response.getHeader(HttpHeaders.ETAG);
-            Page rendered = new Page(
+            CachedPage rendered = CachedPage.of(
                     body,
-                    compress && body.length >= MIN_GZIP_BYTES ? gzip(body) : null,
+                    compress,
                     contentType,
                     replayedHeaders(response),
-                    etag != null ? etag : etag(body),
+                    response.getHeader(HttpHeaders.ETAG),
                     nextMinute(now));
             store(key, rendered, seen);
         }
@@ -190,7 +169,7 @@ class PublicPageCache extends OncePerRequestFilter {
                 && (accept == null || !accept.contains("text/event-stream"));
     }
 
-    private void store(Key key, Page page, long seen) {
+    private void store(Key key, CachedPage page, long seen) {
         if (pages.size() >= MAX_PAGES) {
             pages.clear();
         }
@@ -237,195 +216,5 @@ class PublicPageCache extends OncePerRequestFilter {
         return List.copyOf(headers);
     }
 
-    static byte[] gzip(byte[] body) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(body.length / 3);
-        try (GZIPOutputStream gzip = new GZIPOutputStream(out)) {
-            gzip.write(body);
-        } catch (IOException e) {
-            throw new IllegalStateException("gzip in memory", e);
-        }
-        return out.toByteArray();
-    }
-
-    /**
-     * True if the Accept-Encoding header lists gzip (or *) with a quality above zero. Read by Tomcat's parser, as the
-     * container reads it for its own compression; that parser leaves out entries of quality zero, so an explicit
-     * {@code gzip;q=0} is looked for first (it refuses gzip even when {@code *} is accepted).
-     */
-    static boolean acceptsGzip(@Nullable String acceptEncoding) {
-        if (acceptEncoding == null
-                || acceptEncoding.isBlank()
-                || GZIP_REFUSED.matcher(acceptEncoding).find()) {
-            return false;
-        }
-        try {
-            boolean gzip = false;
-            for (AcceptEncoding encoding : AcceptEncoding.parse(new StringReader(acceptEncoding))) {
-                if (encoding.getEncoding().equalsIgnoreCase("gzip")) {
-                    return encoding.getQuality() > 0;
-                }
-                if (encoding.getEncoding().equals("*")) {
-                    gzip = encoding.getQuality() > 0;
-                }
-            }
-            return gzip;
-        } catch (IOException | RuntimeException e) {
-            return false;
-        }
-    }
-
-    private static String etag(byte[] body) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
-            return "W/\"" + HexFormat.of().formatHex(digest, 0, 16) + "\"";
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     record Key(String path, String language) {}
-
-    record Page(
-            byte[] body,
-            byte @Nullable [] gzipped,
-            String contentType,
-            List<Map.Entry<String, String>> headers,
-            String etag,
-            Instant expires) {
-
-        void writeTo(HttpServletRequest request, HttpServletResponse response) throws IOException {
-            for (Map.Entry<String, String> header : headers) {
-                response.addHeader(header.getKey(), header.getValue());
-            }
-            // Browsers may keep the page but must ask again; the answer is a 304 while it has not changed.
-            response.setHeader(HttpHeaders.CACHE_CONTROL, "no-cache");
-            response.setHeader(
-                    HttpHeaders.VARY,
-                    gzipped == null ? "Accept-Language, Cookie" : "Accept-Language, Cookie, Accept-Encoding");
-            response.setHeader(HttpHeaders.ETAG, etag);
-            if (matches(request.getHeader(HttpHeaders.IF_NONE_MATCH))) {
-                response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
-                return;
-            }
-            response.setStatus(HttpServletResponse.SC_OK);
-            response.setContentType(contentType);
-            byte[] sent = body;
-            if (gzipped != null && acceptsGzip(request.getHeader(HttpHeaders.ACCEPT_ENCODING))) {
-                // the container compresses nothing that already has a Content-Encoding
-                response.setHeader(HttpHeaders.CONTENT_ENCODING, "gzip");
-                sent = gzipped;
-            }
-            response.setContentLength(sent.length);
-            response.getOutputStream().write(sent);
-        }
-
-        private boolean matches(@Nullable String ifNoneMatch) {
-            if (ifNoneMatch == null) {
-                return false;
-            }
-            String opaque = etag.substring(2);
-            for (String candidate : ifNoneMatch.split(",")) {
-                String tag = candidate.strip();
-                if (tag.equals("*") || tag.equals(etag) || tag.equals(opaque) || tag.equals("W/" + opaque)) {
-                    return true;
-                }
-            }
-            return false;
-        }
-    }
-
-    /**
-     * Passes the response through untouched while keeping a copy of an HTML body (up to {@link #MAX_PAGE_BYTES}),
-     * so nothing is delayed or buffered for other content such as files or event streams.
-     */
-    private static final class Capture extends HttpServletResponseWrapper {
-
-        private @Nullable ByteArrayOutputStream copy = new ByteArrayOutputStream(16 * 1024);
-        private boolean decided;
-        private @Nullable ServletOutputStream stream;
-        private @Nullable PrintWriter writer;
-
-        Capture(HttpServletResponse response) {
-            super(response);
-        }
-
-        @Override
-        public ServletOutputStream getOutputStream() throws IOException {
-            if (stream == null) {
-                ServletOutputStream target = super.getOutputStream();
-                stream = new ServletOutputStream() {
-                    @Override
-                    public void write(int b) throws IOException {
-                        target.write(b);
-                        keep(new byte[] {(byte) b}, 0, 1);
-                    }
-
-                    @Override
-                    public void write(byte[] b, int off, int len) throws IOException {
-                        target.write(b, off, len);
-                        keep(b, off, len);
-                    }
-
-                    @Override
-                    public void flush() throws IOException {
-                        target.flush();
-                    }
-
-                    @Override
-                    public boolean isReady() {
-                        return target.isReady();
-                    }
-
-                    @Override
-                    public void setWriteListener(WriteListener listener) {
-                        target.setWriteListener(listener);
-                    }
-                };
-            }
-            return stream;
-        }
-
-        @Override
-        public PrintWriter getWriter() throws IOException {
-            if (writer == null) {
-                writer = new PrintWriter(new OutputStreamWriter(getOutputStream(), getCharacterEncoding()), false);
-            }
-            return writer;
-        }
-
-        @Override
-        public void flushBuffer() throws IOException {
-            if (writer != null) {
-                writer.flush();
-            }
-            super.flushBuffer();
-        }
-
-        private void keep(byte[] bytes, int off, int len) {
-            if (!decided) {
-                decided = true;
-                String type = getContentType();
-                if (type == null || !type.startsWith("text/html")) {
-                    copy = null;
-                }
-            }
-            if (copy != null) {
-                if (copy.size() + len > MAX_PAGE_BYTES) {
-                    copy = null;
-                } else {
-                    copy.write(bytes, off, len);
-                }
-            }
-        }
-
-        void finish() {
-            if (writer != null) {
-                writer.flush();
-            }
-        }
-
-        byte @Nullable [] body() {
-            return copy == null ? null : copy.toByteArray();
-        }
-    }
 }

@@ -211,7 +211,7 @@ class PublicPageCacheTest {
         var uncompressed = new PublicPageCache(new LocaleConfig().localeResolver(), clock, true, false);
         page = response -> {
             try {
-                response.getOutputStream().write(new byte[4 * PublicPageCache.MIN_GZIP_BYTES]);
+                response.getOutputStream().write(new byte[4 * CachedPage.MIN_GZIP_BYTES]);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -226,19 +226,19 @@ class PublicPageCacheTest {
 
     @Test
     void acceptEncodingIsReadWithItsQualities() {
-        assertThat(PublicPageCache.acceptsGzip("gzip, deflate, br, zstd")).isTrue();
-        assertThat(PublicPageCache.acceptsGzip("br;q=1.0, gzip;q=0.8")).isTrue();
-        assertThat(PublicPageCache.acceptsGzip("*")).isTrue();
-        assertThat(PublicPageCache.acceptsGzip("gzip;q=0")).isFalse();
-        assertThat(PublicPageCache.acceptsGzip("*;q=0")).isFalse();
-        assertThat(PublicPageCache.acceptsGzip("*;q=0.5, gzip;q=0")).isFalse();
-        assertThat(PublicPageCache.acceptsGzip("*, GZIP ; Q=0.000")).isFalse();
-        assertThat(PublicPageCache.acceptsGzip("gzip;q=0.01")).isTrue();
-        assertThat(PublicPageCache.acceptsGzip("x-gzip;q=0, gzip")).isTrue();
-        assertThat(PublicPageCache.acceptsGzip("identity")).isFalse();
-        assertThat(PublicPageCache.acceptsGzip("")).isFalse();
-        assertThat(PublicPageCache.acceptsGzip(null)).isFalse();
-        assertThat(PublicPageCache.acceptsGzip(";;;=,")).isFalse();
+        assertThat(CachedPage.acceptsGzip("gzip, deflate, br, zstd")).isTrue();
+        assertThat(CachedPage.acceptsGzip("br;q=1.0, gzip;q=0.8")).isTrue();
+        assertThat(CachedPage.acceptsGzip("*")).isTrue();
+        assertThat(CachedPage.acceptsGzip("gzip;q=0")).isFalse();
+        assertThat(CachedPage.acceptsGzip("*;q=0")).isFalse();
+        assertThat(CachedPage.acceptsGzip("*;q=0.5, gzip;q=0")).isFalse();
+        assertThat(CachedPage.acceptsGzip("*, GZIP ; Q=0.000")).isFalse();
+        assertThat(CachedPage.acceptsGzip("gzip;q=0.01")).isTrue();
+        assertThat(CachedPage.acceptsGzip("x-gzip;q=0, gzip")).isTrue();
+        assertThat(CachedPage.acceptsGzip("identity")).isFalse();
+        assertThat(CachedPage.acceptsGzip("")).isFalse();
+        assertThat(CachedPage.acceptsGzip(null)).isFalse();
+        assertThat(CachedPage.acceptsGzip(";;;=,")).isFalse();
     }
 
     @Test
