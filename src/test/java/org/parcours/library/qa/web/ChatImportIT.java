@@ -2,164 +2,33 @@ package org.parcours.library.qa.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.anonymous;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
-import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.parcours.cycle.Cycle;
-import org.parcours.cycle.CycleFixtures;
 import org.parcours.cycle.Session;
 import org.parcours.library.qa.AnswerStatus;
 import org.parcours.library.qa.ArchivedQuestion;
 import org.parcours.library.qa.ChatSamples;
-import org.parcours.library.qa.QaArchive;
-import org.parcours.library.qa.QaFixtures;
 import org.parcours.library.search.SearchContentChanged;
 import org.parcours.library.search.SearchDocument;
-import org.parcours.library.search.SearchSource;
-import org.parcours.live.LiveParticipants;
 import org.parcours.live.Participant;
-import org.parcours.live.QuestionService;
 import org.parcours.live.QuestionStatus;
 import org.parcours.live.QuestionView;
 import org.parcours.media.MediaSamples;
-import org.parcours.media.MediaUploads;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
-import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.test.context.event.ApplicationEvents;
-import org.springframework.test.context.event.RecordApplicationEvents;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.ResultActions;
-import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
-import org.springframework.util.LinkedMultiValueMap;
-import org.springframework.util.MultiValueMap;
 
 /**
  * The chat import journey through the admin pages: upload the Zoom sample, review every message, untick, edit,
  * merge, publish, and the visitor sees the questions on the session page; then the organiser answers and
- * unpublishes. Bad files and bad review input are refused with the reason and write nothing; other people cannot
- * see or touch an import.
+ * unpublishes; the YouTube sample and the live room's own questions take the same way. Refusals are in
+ * {@link ChatImportRefusalsIT}.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
-@RecordApplicationEvents
-@Import({CycleFixtures.class, QaFixtures.class})
-class ChatImportIT {
-
-    static final RequestPostProcessor ORGANISER =
-            user("organiser-qa@example.org").roles("ORGANISER");
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    CycleFixtures cycles;
-
-    @Autowired
-    QaFixtures qa;
-
-    @Autowired
-    QaArchive archive;
-
-    @Autowired
-    MediaUploads uploads;
-
-    @Autowired
-    @Qualifier("qa")
-    SearchSource search;
-
-    @Autowired
-    ApplicationEvents events;
-
-    @Autowired
-    LiveParticipants participants;
-
-    @Autowired
-    QuestionService liveQuestions;
-
-    Cycle cycle;
-    Session session;
-    String base;
-
-    @BeforeEach
-    void aSessionAtTenInParis() {
-        cycle = cycles.publishedCycle("Q&A cycle " + CycleFixtures.unique("c"));
-        // 10:00 in Paris (summer time): the Zoom sample's clock times fall in it
-        session = cycles.session(cycle, 1, "La résilience", OffsetDateTime.parse("2020-04-02T08:00:00Z"), 60);
-        base = "/admin/sessions/" + session.id() + "/questions";
-    }
-
-    private ResultActions perform(AbstractMockHttpServletRequestBuilder<?> request) throws Exception {
-        return mvc.perform(request.with(ORGANISER).with(csrf()).locale(Locale.FRENCH));
-    }
-
-    private ResultActions upload(String name, byte[] content) throws Exception {
-        return perform(multipart(base + "/import").file(new MockMultipartFile("file", name, "text/plain", content)));
-    }
-
-    private static Document html(ResultActions result) throws Exception {
-        return Jsoup.parse(result.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
-    }
-
-    private String importFrom(ResultActions result) {
-        String location = result.andReturn().getResponse().getRedirectedUrl();
-        assertThat(location).startsWith("/admin/chat-imports/");
-        return location;
-    }
-
-    private Document publicPage() throws Exception {
-        return html(mvc.perform(get("/cycles/" + cycle.slug() + "/sessions/" + session.slug())
-                        .with(anonymous())
-                        .locale(Locale.FRENCH))
-                .andExpect(status().isOk()));
-    }
-
-    /** Every field of a review page as the form would send it back, then the overrides ("q-", n unticks n). */
-    private MockHttpServletRequestBuilder resubmit(String review, Document page, String... overrides) {
-        MultiValueMap<String, String> params = new LinkedMultiValueMap<>();
-        for (var form : page.select("form.qa-review")) {
-            for (var input : form.select("input[type=hidden][name], input[type=text], input[type=number], textarea")) {
-                if (!input.attr("name").equals("_csrf")) {
-                    params.add(input.attr("name"), input.tagName().equals("textarea") ? input.text() : input.val());
-                }
-            }
-            for (var box : form.select("input[type=checkbox][checked]")) {
-                params.add(box.attr("name"), box.val());
-            }
-            params.add(
-                    "authorDisplay",
-                    form.select("select[name=authorDisplay] option[selected]").val());
-        }
-        for (int i = 0; i + 1 < overrides.length; i += 2) {
-            if (overrides[i].equals("q-")) {
-                params.getOrDefault("q", new ArrayList<>()).remove(overrides[i + 1]);
-            } else {
-                params.set(overrides[i], overrides[i + 1]);
-            }
-        }
-        return post(review).params(params);
-    }
+class ChatImportIT extends ChatImportTestSupport {
 
     @Test
     void uploadReviewSelectMergeEditPublishAndTheVisitorSeesTheQuestions() throws Exception {
@@ -338,80 +207,6 @@ class ChatImportIT {
         assertThat(publicPage().select("li#question-" + first.id())).isEmpty();
         perform(post("/admin/questions/" + first.id() + "/delete")).andExpect(status().is3xxRedirection());
         assertThat(archive.question(first.id())).isEmpty();
-    }
-
-    @Test
-    void badFilesAreRefusedWithTheReasonAndNothingIsWritten() throws Exception {
-        Document unknown = html(upload("notes.txt", "Compte rendu de réunion\nsans heure ni auteur\n".getBytes())
-                .andExpect(status().isUnprocessableContent()));
-        assertThat(unknown.select(".error-summary li").text())
-                .contains("Format de discussion non reconnu")
-                .contains("live_chat.json")
-                .contains("CSV");
-        upload("empty.txt", new byte[0]).andExpect(status().isUnprocessableContent());
-        perform(multipart(base + "/import")).andExpect(status().isUnprocessableContent());
-        perform(post(base + "/import-live")).andExpect(status().isUnprocessableContent());
-        assertThat(qa.imports(session.id())).isZero();
-        assertThat(qa.questions(session.id())).isZero();
-    }
-
-    @Test
-    void brokenLinesAreListedInTheReviewAndBadReviewInputSavesNothing() throws Exception {
-        String chat = ChatSamples.text("zoom-local-save.txt") + "10:99:00\t From  Broken : heure impossible\n";
-        String review = importFrom(upload("chat.txt", chat.getBytes(StandardCharsets.UTF_8)));
-        Document all = html(perform(get(review).param("show", "all")).andExpect(status().isOk()));
-        assertThat(all.select("table.qa-broken tbody tr").eachText())
-                .containsExactly("12 Heure illisible 10:99:00 From Broken : heure impossible");
-
-        Document refused = html(perform(resubmit(review, all, "votes-3", "beaucoup", "text-4", " ", "merge-6", "6"))
-                .andExpect(status().isUnprocessableContent()));
-        assertThat(refused.select(".error-summary li a").eachAttr("href"))
-                .containsExactly("#f-votes-3", "#f-text-4", "#f-merge-6");
-        assertThat(refused.select("#f-votes-3").val())
-                .as("what was typed is shown again")
-                .isEqualTo("beaucoup");
-        Document unchanged = html(perform(get(review).param("show", "all")).andExpect(status().isOk()));
-        assertThat(unchanged.select("#f-votes-3").val()).isEmpty();
-        assertThat(unchanged.select("#f-text-4").text()).startsWith("Quelle différence");
-
-        Document noTarget =
-                html(perform(resubmit(review, unchanged, "merge-6", "2")).andExpect(status().isUnprocessableContent()));
-        assertThat(noTarget.select(".error-summary").text()).contains("le message 2 n’est pas une question retenue");
-
-        perform(resubmit(review, unchanged, "q-", "3", "q-", "4", "q-", "7", "q-", "9"))
-                .andExpect(status().isUnprocessableContent()); // the "+1" is still merged into message 4
-        perform(resubmit(review, unchanged, "q-", "3", "q-", "4", "q-", "7", "q-", "9", "merge-5", ""))
-                .andExpect(status().is3xxRedirection());
-        Document empty = html(perform(get(review).param("show", "all")).andExpect(status().isOk()));
-        perform(resubmit(review, empty, "action", "publish")).andExpect(status().isUnprocessableContent());
-        assertThat(qa.questions(session.id())).isZero();
-
-        perform(resubmit(review, empty, "action", "discard")).andExpect(status().is3xxRedirection());
-        assertThat(qa.imports(session.id())).isZero();
-        perform(get(review)).andExpect(status().isNotFound());
-    }
-
-    @Test
-    void onlyTheOrganiserWhoStartedAnImportSeesItAndParticipantsAreRefused() throws Exception {
-        String review = importFrom(upload("chat.txt", ChatSamples.bytes("youtube-live_chat.json")));
-        RequestPostProcessor other = user("other-organiser@example.org").roles("ORGANISER");
-        mvc.perform(get(review).with(other)).andExpect(status().isNotFound());
-        mvc.perform(post(review).with(other).with(csrf()).param("action", "discard"))
-                .andExpect(status().isNotFound());
-        assertThat(qa.imports(session.id())).isOne();
-
-        RequestPostProcessor participant = user("someone@example.org").roles("PARTICIPANT");
-        mvc.perform(get(review).with(participant)).andExpect(status().is4xxClientError());
-        mvc.perform(get(base).with(participant)).andExpect(status().is4xxClientError());
-        mvc.perform(multipart(base + "/import")
-                        .file(new MockMultipartFile(
-                                "file", "c.txt", "text/plain", ChatSamples.bytes("zoom-local-save.txt")))
-                        .with(participant)
-                        .with(csrf()))
-                .andExpect(status().is4xxClientError());
-        mvc.perform(get(base).with(anonymous())).andExpect(status().is3xxRedirection());
-        assertThat(qa.imports(session.id())).isOne();
-        mvc.perform(post(base + "/import").with(ORGANISER)).andExpect(status().isForbidden());
     }
 
     @Test
