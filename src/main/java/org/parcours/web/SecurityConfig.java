@@ -5,7 +5,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.parcours.live.LiveSettings;
 import org.parcours.media.MediaSettings;
@@ -58,9 +60,7 @@ class SecurityConfig {
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE)
     SecurityFilterChain mediaFiles(HttpSecurity http, MediaSettings media, LiveSettings live) throws Exception {
-        http.securityMatcher(new OrRequestMatcher(
-                        PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/media/**"),
-                        PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.HEAD, "/media/**")))
+        http.securityMatcher(reads("/media/**"))
                 .authorizeHttpRequests(routes -> routes.anyRequest().permitAll())
                 .csrf(csrf -> csrf.disable())
                 .requestCache(cache -> cache.disable())
@@ -91,35 +91,18 @@ class SecurityConfig {
             throws Exception {
         http.authorizeHttpRequests(routes -> routes
                         // static assets and health probes
-                        .requestMatchers(HttpMethod.GET, "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico")
+                        .requestMatchers(reads("/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico"))
                         .permitAll()
-                        // HEAD (link checkers, monitors, crawlers) is answered like GET on the public read routes;
-                        // Spring MVC serves it from the GET handler without the body
-                        .requestMatchers(
-                                HttpMethod.HEAD,
-                                "/",
-                                "/cycles/**",
-                                "/trainings/**",
-                                "/search",
-                                "/calendar/**",
-                                "/css/**",
-                                "/js/**",
-                                "/img/**",
-                                "/webjars/**",
-                                "/favicon.ico",
-                                "/actuator/health",
-                                "/actuator/health/**")
-                        .permitAll()
-                        .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**")
+                        .requestMatchers(reads("/actuator/health", "/actuator/health/**"))
                         .permitAll()
                         .requestMatchers("/error")
                         .permitAll()
                         // public pages (library: with the bibliography exports of published cycles,
                         // /cycles/*/references.{bib,ris,json} and /cycles/*/sessions/*/references.{bib,ris,json})
-                        .requestMatchers(HttpMethod.GET, "/", "/cycles/**", "/trainings/**")
+                        .requestMatchers(reads("/", "/cycles/**", "/trainings/**"))
                         .permitAll()
                         // library.search: the results page
-                        .requestMatchers(HttpMethod.GET, "/search")
+                        .requestMatchers(reads("/search"))
                         .permitAll()
                         // media: GET and HEAD /media/** have their own chain (mediaFiles above); nothing else there
                         // sign-in and first-organiser setup
@@ -140,7 +123,7 @@ class SecurityConfig {
                         .authenticated()
                         // calendars: feeds are opened by calendar programs, which cannot sign in (the personal
                         // feed is protected by its secret token); a new feed link is for a signed-in person
-                        .requestMatchers(HttpMethod.GET, "/calendar/**")
+                        .requestMatchers(reads("/calendar/**"))
                         .permitAll()
                         .requestMatchers(HttpMethod.POST, "/calendar/reset")
                         .authenticated()
@@ -182,6 +165,20 @@ class SecurityConfig {
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
                         .frameOptions(frame -> frame.deny()));
         return http.build();
+    }
+
+    /**
+     * Reading a path: GET, and HEAD (link checkers, monitors, crawlers), which Spring MVC answers from the GET handler
+     * without the body. Public reads are permitted for both, so a HEAD is never refused where the GET is allowed.
+     */
+    private static RequestMatcher reads(String... patterns) {
+        PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
+        List<RequestMatcher> matchers = new ArrayList<>();
+        for (String pattern : patterns) {
+            matchers.add(paths.matcher(HttpMethod.GET, pattern));
+            matchers.add(paths.matcher(HttpMethod.HEAD, pattern));
+        }
+        return new OrRequestMatcher(matchers);
     }
 
     /** Admin pages send visitors to the sign-in page; any other denied URL looks like it does not exist. */
